@@ -1,0 +1,30 @@
+package dev.ceremony;
+
+import dev.ceremony.cli.Cli;
+import dev.ceremony.pkcs11.JdkCryptoki;
+import dev.ceremony.pkcs11.Pkcs11TokenDriver;
+import dev.ceremony.yaml.ApplianceConfigReader;
+import dev.ceremony.yaml.StrictYaml;
+import dev.ceremony.yaml.TokenFamilyReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Wires the object graph and runs the command line. Nothing else in Ceremony creates adapters. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        StrictYaml yaml = new StrictYaml();
+        Cli cli = new Cli(
+                new ApplianceConfigReader(yaml),
+                new TokenFamilyReader(yaml),
+                new Pkcs11TokenDriver(JdkCryptoki::load, Runtime.getRuntime().availableProcessors()),
+                System.getenv(),
+                System.getProperty("user.home"));
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(cli.run(args, out, err));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.ceremony.cli;
+
+import dev.ceremony.config.ConfigException;
+import dev.ceremony.token.TokenDriver;
+import dev.ceremony.token.TokenException;
+import dev.ceremony.yaml.ApplianceConfigReader;
+import dev.ceremony.yaml.TokenFamilyReader;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The command-line face: builds the picocli command tree from the services {@code Main} wires,
+ * runs one command, and turns every refusal into a one-line message and exit status 1.
+ */
+public final class Cli {
+
+    private final Services services;
+    private final DebugLog debugLog;
+
+    public Cli(ApplianceConfigReader configs, TokenFamilyReader families, TokenDriver driver,
+            Map<String, String> environment, String userHome) {
+        this.services = new Services(configs, families, driver, environment, new PinSource(environment),
+                new ConsoleFinalTry());
+        this.debugLog = DebugLog.fromEnvironment(environment, userHome);
+    }
+
+    /** Runs {@code args}; returns the exit status (0 success, 1 refused or failed, 2 usage). */
+    public int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine root = new CommandLine(new CeremonyCommand());
+        CommandLine token = new CommandLine(new TokenCommand());
+        token.addSubcommand(new CommandLine(new TokenInfoCommand(services)));
+        root.addSubcommand(token);
+        root.setOut(out);
+        root.setErr(err);
+        root.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
+            debugLog.record(String.join(" ", commandLine.getCommandSpec().qualifiedName()), failure);
+            if (failure instanceof ConfigException || failure instanceof TokenException
+                    || failure instanceof CommandFailure) {
+                err.println("ceremony: " + failure.getMessage());
+            } else {
+                err.println("ceremony: unexpected error: " + failure + ". Details are in the debug log, "
+                        + debugLog.file() + ".");
+            }
+            err.flush();
+            return 1;
+        });
+        int status = root.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+}

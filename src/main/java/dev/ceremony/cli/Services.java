@@ -1,0 +1,27 @@
+package dev.ceremony.cli;
+
+import dev.ceremony.token.FinalTryConfirmation;
+import dev.ceremony.token.TokenDriver;
+import dev.ceremony.yaml.ApplianceConfigReader;
+import dev.ceremony.yaml.TokenFamilyReader;
+import java.util.Map;
+import java.util.Objects;
+
+/** What the commands need from the rest of the program; built once by {@code Main}. */
+record Services(
+        ApplianceConfigReader configs,
+        TokenFamilyReader families,
+        TokenDriver driver,
+        Map<String, String> environment,
+        PinSource pins,
+        FinalTryConfirmation finalTry) {
+
+    Services {
+        Objects.requireNonNull(configs, "configs");
+        Objects.requireNonNull(families, "families");
+        Objects.requireNonNull(driver, "driver");
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(pins, "pins");
+        Objects.requireNonNull(finalTry, "finalTry");
+    }
+}

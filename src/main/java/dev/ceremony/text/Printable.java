@@ -1,0 +1,39 @@
+package dev.ceremony.text;
+
+/** Makes text that came from outside (a token, a file) safe to show on a terminal. */
+public final class Printable {
+
+    private Printable() {
+    }
+
+    /**
+     * Escapes control, format (bidi) and other non-printing characters as {@code \\uXXXX}, and
+     * backslashes as {@code \\\\}, so that nothing read from a token or a file can move the
+     * cursor, recolour the screen or reorder text.
+     */
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            int category = Character.getType(cp);
+            boolean hidden = Character.isISOControl(cp)
+                    || category == Character.FORMAT
+                    || category == Character.UNASSIGNED
+                    || category == Character.PRIVATE_USE
+                    || category == Character.SURROGATE
+                    || category == Character.LINE_SEPARATOR
+                    || category == Character.PARAGRAPH_SEPARATOR;
+            if (cp == '\\') {
+                out.append("\\\\");
+            } else if (hidden) {
+                if (cp > 0xFFFF) {
+                    out.append(String.format("\\U%08X", cp));
+                } else {
+                    out.append(String.format("\\u%04X", cp));
+                }
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.ceremony.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.ceremony.config.ConfigException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a YAML file that people review and sign off: one document whose root is a mapping,
+ * UTF-8, no duplicate keys, and no anchors, aliases or tags. Jackson alone would keep the last of
+ * two duplicate keys and expand aliases silently; here each of these is an error with its line.
+ */
+public final class StrictYaml {
+
+    /** Largest file accepted; configs, profiles and scripts are a few KiB. */
+    public static final int MAX_BYTES = 256 * 1024;
+
+    private final YAMLFactory factory = YAMLFactory.builder().build();
+
+    /** Parses {@code file}; every problem is a {@link ConfigException} naming the file and line. */
+    public YamlMapping read(Path file) {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ConfigException(file, "", 0, "the file is larger than " + MAX_BYTES / 1024 + " KiB");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file, "", 0, "the file does not exist");
+        } catch (IOException e) {
+            throw new ConfigException(file, "", 0, "the file cannot be read: " + e.getMessage());
+        }
+        return parse(file, utf8(file, bytes));
+    }
+
+    /** Parses text that came from {@code file} (used for files already in memory, and by tests). */
+    public YamlMapping parse(Path file, String text) {
+        try (YAMLParser parser = factory.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new ConfigException(file, "", 0, "the file is empty");
+            }
+            YamlNode root = new Reader(file, parser).value(first, "");
+            if (parser.nextToken() != null) {
+                throw new ConfigException(file, "", line(parser), "only one YAML document is allowed; remove the '---' "
+                        + "and what follows");
+            }
+            return root.asMapping();
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw new ConfigException(file, "", where == null ? 0 : where.getLineNr(),
+                    "not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(file, "", 0, "cannot be parsed: " + e.getMessage());
+        }
+    }
+
+    private static String utf8(Path file, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file, "", 0, "the file is not valid UTF-8");
+        }
+    }
+
+    private static int line(YAMLParser parser) {
+        return parser.currentTokenLocation().getLineNr();
+    }
+
+    /** Builds the node tree from the token stream, refusing what a reviewed file must not contain. */
+    private static final class Reader {
+        private final Path file;
+        private final YAMLParser parser;
+
+        Reader(Path file, YAMLParser parser) {
+            this.file = file;
+            this.parser = parser;
+        }
+
+        YamlNode value(JsonToken token, String path) throws IOException {
+            int line = line(parser);
+            refuseSpecial(path, line);
+            return switch (token) {
+                case START_OBJECT -> mapping(path, line);
+                case START_ARRAY -> sequence(path, line);
+                case VALUE_STRING -> new YamlScalar(file, path, line, parser.getText(), YamlScalar.Type.STRING);
+                case VALUE_NUMBER_INT -> new YamlScalar(file, path, line, parser.getText(), YamlScalar.Type.INTEGER);
+                case VALUE_NUMBER_FLOAT -> new YamlScalar(file, path, line, parser.getText(), YamlScalar.Type.FLOAT);
+                case VALUE_TRUE, VALUE_FALSE -> new YamlScalar(file, path, line, parser.getText(), YamlScalar.Type.BOOLEAN);
+                case VALUE_NULL -> throw new ConfigException(file, path, line,
+                        "has no value; give one, or remove the field if it is optional");
+                default -> throw new ConfigException(file, path, line, "unexpected YAML token " + token);
+            };
+        }
+
+        private YamlMapping mapping(String path, int line) throws IOException {
+            Map<String, YamlNode> entries = new LinkedHashMap<>();
+            Map<String, Integer> keyLines = new HashMap<>();
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+                String key = parser.currentName();
+                String childPath = path.isEmpty() ? key : path + "." + key;
+                int keyLine = line(parser);
+                refuseSpecial(childPath, keyLine);
+                Integer first = keyLines.putIfAbsent(key, keyLine);
+                if (first != null) {
+                    throw new ConfigException(file, childPath, keyLine, "duplicate key '" + key
+                            + "' (first given on line " + first + "); each key may appear once");
+                }
+                entries.put(key, value(parser.nextToken(), childPath));
+            }
+            return new YamlMapping(file, path, line, entries);
+        }
+
+        private YamlSequence sequence(String path, int line) throws IOException {
+            List<YamlNode> items = new ArrayList<>();
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                items.add(value(token, path + "[" + items.size() + "]"));
+            }
+            return new YamlSequence(file, path, line, items);
+        }
+
+        private void refuseSpecial(String path, int line) throws IOException {
+            if (parser.isCurrentAlias()) {
+                throw new ConfigException(file, path, line, "YAML aliases (*" + parser.getText()
+                        + ") are not allowed: write the value out, so that what is reviewed is what is used");
+            }
+            String anchor = parser.getObjectId() == null ? null : String.valueOf(parser.getObjectId());
+            if (anchor != null) {
+                throw new ConfigException(file, path, line, "YAML anchors (&" + anchor
+                        + ") are not allowed: write each value out where it is used");
+            }
+            String tag = parser.getTypeId() == null ? null : String.valueOf(parser.getTypeId());
+            if (tag != null) {
+                throw new ConfigException(file, path, line, "YAML tags (!" + tag + ") are not allowed");
+            }
+        }
+    }
+}
