@@ -19,11 +19,25 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.io.StringReader;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * Reads a YAML file that people review and sign off: one document whose root is a mapping,
  * UTF-8, no duplicate keys, and no anchors, aliases or tags. Jackson alone would keep the last of
  * two duplicate keys and expand aliases silently; here each of these is an error with its line.
+ *
+ * <p>Two passes: SnakeYAML's event stream (which Jackson is built on, and which shows anchors
+ * and explicit tags that Jackson's parser does not report) refuses the constructs, then Jackson's
+ * token stream builds the node tree.
  */
 public final class StrictYaml {
 
@@ -50,6 +64,7 @@ public final class StrictYaml {
 
     /** Parses text that came from {@code file} (used for files already in memory, and by tests). */
     public YamlMapping parse(Path file, String text) {
+        refuseAnchorsAliasesAndTags(file, text);
         try (YAMLParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -67,6 +82,34 @@ public final class StrictYaml {
                     "not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigException(file, "", 0, "cannot be parsed: " + e.getMessage());
+        }
+    }
+
+    private static void refuseAnchorsAliasesAndTags(Path file, String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        try {
+            for (Event event : new Yaml(options).parse(new StringReader(text))) {
+                int line = event.getStartMark() == null ? 0 : event.getStartMark().getLine() + 1;
+                if (event instanceof AliasEvent alias) {
+                    throw new ConfigException(file, "", line, "YAML aliases (*" + alias.getAnchor()
+                            + ") are not allowed: write the value out, so that what is reviewed is what is used");
+                }
+                if (event instanceof NodeEvent node && node.getAnchor() != null) {
+                    throw new ConfigException(file, "", line, "YAML anchors (&" + node.getAnchor()
+                            + ") are not allowed: write each value out where it is used");
+                }
+                String tag = event instanceof ScalarEvent scalar ? scalar.getTag()
+                        : event instanceof CollectionStartEvent collection ? collection.getTag() : null;
+                if (tag != null) {
+                    throw new ConfigException(file, "", line, "YAML tags (" + tag + ") are not allowed");
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new ConfigException(file, "", line, "not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new ConfigException(file, "", 0, "not valid YAML: " + e.getMessage());
         }
     }
 
@@ -98,7 +141,10 @@ public final class StrictYaml {
 
         YamlNode value(JsonToken token, String path) throws IOException {
             int line = line(parser);
-            refuseSpecial(path, line);
+            if (token.isScalarValue() && parser.getText().isEmpty()) {
+                throw new ConfigException(file, path, line,
+                        "has no value; give one, or remove the field if it is optional");
+            }
             return switch (token) {
                 case START_OBJECT -> mapping(path, line);
                 case START_ARRAY -> sequence(path, line);
@@ -119,7 +165,6 @@ public final class StrictYaml {
                 String key = parser.currentName();
                 String childPath = path.isEmpty() ? key : path + "." + key;
                 int keyLine = line(parser);
-                refuseSpecial(childPath, keyLine);
                 Integer first = keyLines.putIfAbsent(key, keyLine);
                 if (first != null) {
                     throw new ConfigException(file, childPath, keyLine, "duplicate key '" + key
@@ -136,22 +181,6 @@ public final class StrictYaml {
                 items.add(value(token, path + "[" + items.size() + "]"));
             }
             return new YamlSequence(file, path, line, items);
-        }
-
-        private void refuseSpecial(String path, int line) throws IOException {
-            if (parser.isCurrentAlias()) {
-                throw new ConfigException(file, path, line, "YAML aliases (*" + parser.getText()
-                        + ") are not allowed: write the value out, so that what is reviewed is what is used");
-            }
-            String anchor = parser.getObjectId() == null ? null : String.valueOf(parser.getObjectId());
-            if (anchor != null) {
-                throw new ConfigException(file, path, line, "YAML anchors (&" + anchor
-                        + ") are not allowed: write each value out where it is used");
-            }
-            String tag = parser.getTypeId() == null ? null : String.valueOf(parser.getTypeId());
-            if (tag != null) {
-                throw new ConfigException(file, path, line, "YAML tags (!" + tag + ") are not allowed");
-            }
         }
     }
 }

@@ -30,7 +30,7 @@ public record YamlScalar(Path file, String path, int line, String text, Type typ
 
     /** A {@code true} or {@code false}; YAML 1.1 words like {@code yes} or {@code on} are refused. */
     public boolean asBoolean() {
-        if (type != Type.BOOLEAN) {
+        if (type != Type.BOOLEAN || !("true".equals(text) || "false".equals(text))) {
             throw error("expected true or false, found " + kind());
         }
         return Boolean.parseBoolean(text);

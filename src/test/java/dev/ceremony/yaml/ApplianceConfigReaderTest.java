@@ -1,0 +1,118 @@
+package dev.ceremony.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ceremony.config.ApplianceConfig;
+import dev.ceremony.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ApplianceConfigReaderTest {
+
+    private static final String VALID = """
+            dn-defaults:
+              country: DE
+              organization: Example IoT GmbH
+              organizational-unit: Fleet PKI
+            token:
+              hsm-config: hsm/softhsm2.yaml
+              label: ceremony
+            records:
+              directory: records
+            """;
+
+    private final ApplianceConfigReader reader = new ApplianceConfigReader(new StrictYaml());
+
+    @TempDir
+    Path dir;
+
+    private Path write(String text) throws IOException {
+        return Files.writeString(dir.resolve("ceremony.yaml"), text);
+    }
+
+    @Test
+    void validConfig_resolvesRelativePathsAgainstItsOwnDirectory() throws IOException {
+        ApplianceConfig config = reader.read(write(VALID));
+
+        assertThat(config.dnDefaults().country()).isEqualTo("DE");
+        assertThat(config.dnDefaults().organization()).isEqualTo("Example IoT GmbH");
+        assertThat(config.dnDefaults().organizationalUnit()).contains("Fleet PKI");
+        assertThat(config.dnDefaults().locality()).isEmpty();
+        assertThat(config.token().label()).isEqualTo("ceremony");
+        assertThat(config.token().serial()).isEmpty();
+        assertThat(config.token().hsmConfig()).isEqualTo(dir.toRealPath().resolve("hsm/softhsm2.yaml"));
+        assertThat(config.recordsDirectory()).isEqualTo(dir.toRealPath().resolve("records"));
+    }
+
+    @Test
+    void shippedExample_isValid() {
+        Path example = Path.of(System.getProperty("ceremony.project.dir", ".")).resolve("ceremony.example.yaml");
+
+        ApplianceConfig config = reader.read(example);
+
+        assertThat(config.token().hsmConfig()).exists();
+        assertThat(config.recordsDirectory()).isEqualTo(Path.of("/var/lib/ceremony/records"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown top-level field  | directory: records       | directory: records\\nrecrods: x         | :10: recrods: unknown field 'recrods'; allowed here: dn-defaults, token, records
+            unknown nested field     | label: ceremony          | label: ceremony\\n  pin: 1234               | :8: token.pin: unknown field 'pin' in token; allowed here: hsm-config, label, serial
+            lower-case country       | country: DE              | country: de                                 | :2: dn-defaults.country: 'de' is not a two-letter upper-case country code
+            three-letter country     | country: DE              | country: DEU                                | dn-defaults.country: 'DEU' is not a two-letter
+            missing organization     | organization: Example IoT GmbH | organizational-level: 2              | :3: dn-defaults.organizational-level: unknown field
+            organization too long    | organization: Example IoT GmbH | organization: XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX | dn-defaults.organization: is longer than 64 characters
+            organization edge space  | organization: Example IoT GmbH | organization: ' Example'              | dn-defaults.organization: ' Example' starts or ends with white space
+            token label too long     | label: ceremony          | label: abcdefghijabcdefghijabcdefghijabc    | :7: token.label: token label 'abcdefghijabcdefghijabcdefghijabc' is longer than 32 characters
+            token label non-ascii    | label: ceremony          | label: zeremonie-ä                          | token.label: token label 'zeremonie-ä' may only hold printable ASCII
+            token label empty        | label: ceremony          | label: ''                                   | token.label: has no value
+            serial too long          | label: ceremony          | label: ceremony\\n  serial: 12345678901234567 | :8: token.serial: token serial '12345678901234567' is longer than 16
+            records directory empty  | directory: records       | directory: ' '                              | records.directory: must be a path, not empty
+            records as number        | directory: records       | directory: 12                               | NO ERROR
+            """)
+    void invalidConfig_isRefusedWithFileLineAndYamlPath(String name, String replace, String with, String expected)
+            throws IOException {
+        Path file = write(VALID.replace(replace, with.replace("\\n", "\n")));
+        if (expected.equals("NO ERROR")) {
+            assertThat(reader.read(file).recordsDirectory().getFileName()).hasToString("12");
+            return;
+        }
+
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file.toAbsolutePath().normalize().toString())
+                .hasMessageContaining(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"dn-defaults", "token", "records"})
+    void missingSection_isNamed(String section) throws IOException {
+        String without = VALID.replaceAll("(?s)" + section + ":\\n(  [^\\n]*\\n)+", "");
+        Path file = write(without);
+
+        assertThatThrownBy(() -> reader.read(file))
+                .hasMessageContaining(section + ": required field is missing");
+    }
+
+    @Test
+    void sectionOfTheWrongShape_saysWhatWasExpected() throws IOException {
+        Path file = write(VALID.replaceAll("(?s)token:\\n(  [^\\n]*\\n)+", "token: softhsm\n"));
+
+        assertThatThrownBy(() -> reader.read(file))
+                .hasMessageContaining(":5: token: expected a mapping (key: value lines), found the text 'softhsm'");
+    }
+
+    @Test
+    void serial_isKeptAsWritten() throws IOException {
+        Path file = write(VALID.replace("label: ceremony", "label: ceremony\n  serial: 0042"));
+
+        assertThat(reader.read(file).token().serial()).isEqualTo(Optional.of("0042"));
+    }
+}
