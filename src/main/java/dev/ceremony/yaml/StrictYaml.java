@@ -110,6 +110,9 @@ public final class StrictYaml {
             throw new ConfigException(file, "", line, "not valid YAML: " + e.getProblem());
         } catch (YAMLException e) {
             throw new ConfigException(file, "", 0, "not valid YAML: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // SnakeYAML lets some malformed escapes through as NumberFormatException (found by fuzzing).
+            throw new ConfigException(file, "", 0, "not valid YAML: " + e.getMessage());
         }
     }
 
