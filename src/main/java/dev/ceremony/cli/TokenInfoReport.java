@@ -3,6 +3,7 @@ package dev.ceremony.cli;
 import dev.ceremony.text.Printable;
 import dev.ceremony.token.KeyAttributes;
 import dev.ceremony.token.KeyHandle;
+import dev.ceremony.token.KeySpec;
 import dev.ceremony.token.PinState;
 import dev.ceremony.token.TokenFamily;
 import dev.ceremony.token.TokenIdentity;
@@ -46,12 +47,12 @@ final class TokenInfoReport {
         out.println("Keys (" + keys.size() + ")");
         for (KeyHandle key : keys) {
             out.println("  " + Printable.escape(key.label()));
-            row("    type", key.spec().map(s -> s.description()).orElse(key.type() + " (not a type Ceremony uses)"));
-            row("    id", key.id().hex());
-            row("    public key", key.publicKeySha256().map(h -> "SHA-256 " + h)
+            keyRow("type", key.spec().map(KeySpec::description).orElse(key.type() + " (not a type Ceremony uses)"));
+            keyRow("id", key.id().hex());
+            keyRow("public key", key.publicKeySha256().map(h -> "SHA-256 " + h)
                     .orElse("no public-key object on the token"));
-            row("    attributes", attributes(key.attributes()));
-            row("    usage", usage(key.attributes()));
+            keyRow("attributes", attributes(key.attributes()));
+            keyRow("usage", usage(key.attributes()));
         }
         out.flush();
     }
@@ -86,5 +87,9 @@ final class TokenInfoReport {
 
     private void row(String name, String value) {
         out.printf("  %-14s %s%n", name, value);
+    }
+
+    private void keyRow(String name, String value) {
+        out.printf("    %-12s %s%n", name, value);
     }
 }
