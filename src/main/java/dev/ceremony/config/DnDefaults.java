@@ -46,7 +46,7 @@ public record DnDefaults(
         if (value.codePointCount(0, value.length()) > MAX_ATTRIBUTE_LENGTH) {
             throw new IllegalArgumentException("is longer than " + MAX_ATTRIBUTE_LENGTH + " characters (RFC 5280)");
         }
-        if (!Printable.escape(value).equals(value)) {
+        if (!Printable.isPrintable(value)) {
             throw new IllegalArgumentException("'" + Printable.escape(value) + "' contains control or invisible characters");
         }
         if (!value.strip().equals(value)) {

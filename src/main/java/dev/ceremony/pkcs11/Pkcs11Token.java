@@ -47,11 +47,17 @@ final class Pkcs11Token implements Token {
     private final TokenIdentity identity;
     private final SessionPool sessions;
     /** Object handles of private keys already found, so that signing needs no search. */
-    private final Map<KeyId, Long> privateHandles = new ConcurrentHashMap<>();
+    private final Map<CachedKey, Long> privateHandles = new ConcurrentHashMap<>();
+    private final Runnable onClose;
     private volatile boolean loggedIn;
+    private boolean closed;
 
-    Pkcs11Token(Cryptoki cryptoki, TokenFamily family, long slot, TokenIdentity identity, int maxSessions)
-            throws PKCS11Exception {
+    /**
+     * @param onClose run once when this token is closed (the driver forgets the slot)
+     */
+    Pkcs11Token(Cryptoki cryptoki, TokenFamily family, long slot, TokenIdentity identity, int maxSessions,
+            Runnable onClose) throws PKCS11Exception {
+        this.onClose = onClose;
         this.cryptoki = cryptoki;
         this.family = family;
         this.slot = slot;
@@ -107,9 +113,7 @@ final class Pkcs11Token implements Token {
             try {
                 cryptoki.login(session, chars);
             } catch (PKCS11Exception e) {
-                if (e.getErrorCode() != Ck.CKR_USER_ALREADY_LOGGED_IN) {
-                    throw loginFailure(e);
-                }
+                throw loginFailure(e);
             }
             return null;
         }));
@@ -192,7 +196,7 @@ final class Pkcs11Token implements Token {
                 throw new TokenException(Reason.KEY_NOT_FOUND, "no private key labelled '"
                         + Printable.escape(key.label()) + "' with id " + key.id() + " on token '" + identity.label() + "'");
             }
-            privateHandles.remove(key.id());
+            privateHandles.remove(new CachedKey(key.label(), key.id()));
             for (long handle : privates) {
                 cryptoki.destroyObject(session, handle);
             }
@@ -212,12 +216,12 @@ final class Pkcs11Token implements Token {
         }
         return withSession(session -> {
             long handle = privateHandle(session, key);
-            if (scheme.keyType() == KeyType.EC) {
-                byte[] digest = digest(scheme, data);
-                return EcdsaSignatures.toDer(cryptoki.sign(session, new CK_MECHANISM(Ck.CKM_ECDSA), handle, digest));
-            }
-            long mechanism = scheme == SignatureScheme.RSA_PKCS1_SHA256 ? Ck.CKM_SHA256_RSA_PKCS : Ck.CKM_SHA384_RSA_PKCS;
-            return cryptoki.sign(session, new CK_MECHANISM(mechanism), handle, data);
+            return switch (scheme) {
+                case ECDSA_SHA256, ECDSA_SHA384 -> EcdsaSignatures.toDer(
+                        cryptoki.sign(session, new CK_MECHANISM(Ck.CKM_ECDSA), handle, digest(scheme, data)));
+                case RSA_PKCS1_SHA256 -> cryptoki.sign(session, new CK_MECHANISM(Ck.CKM_SHA256_RSA_PKCS), handle, data);
+                case RSA_PKCS1_SHA384 -> cryptoki.sign(session, new CK_MECHANISM(Ck.CKM_SHA384_RSA_PKCS), handle, data);
+            };
         });
     }
 
@@ -235,6 +239,10 @@ final class Pkcs11Token implements Token {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (loggedIn) {
             try {
                 withSession(session -> {
@@ -247,10 +255,16 @@ final class Pkcs11Token implements Token {
             loggedIn = false;
         }
         sessions.close();
+        onClose.run();
+    }
+
+    /** Label and CKA_ID together: keys made by other tools may share an id, or have none. */
+    private record CachedKey(String label, KeyId id) {
     }
 
     private long privateHandle(long session, KeyHandle key) throws PKCS11Exception {
-        Long cached = privateHandles.get(key.id());
+        CachedKey cacheKey = new CachedKey(key.label(), key.id());
+        Long cached = privateHandles.get(cacheKey);
         if (cached != null) {
             return cached;
         }
@@ -263,7 +277,7 @@ final class Pkcs11Token implements Token {
                     found.length + " private keys labelled '" + Printable.escape(key.label()) + "' with id "
                             + key.id() + " on token '" + identity.label() + "'; expected exactly one");
         }
-        privateHandles.put(key.id(), found[0]);
+        privateHandles.put(cacheKey, found[0]);
         return found[0];
     }
 
@@ -285,7 +299,9 @@ final class Pkcs11Token implements Token {
         KeyType type = keyType == Ck.CKK_EC ? KeyType.EC : keyType == Ck.CKK_RSA ? KeyType.RSA : KeyType.OTHER;
         PublicPart pub = publicPart(session, type, id);
         KeyId keyId = KeyId.of(id);
-        privateHandles.put(keyId, privateKey);
+        if (id.length > 0) {
+            privateHandles.put(new CachedKey(label, keyId), privateKey);
+        }
         return new KeyHandle(label, keyId, type, pub.spec, pub.key, attributes);
     }
 
@@ -389,6 +405,10 @@ final class Pkcs11Token implements Token {
         if (code == Ck.CKR_PIN_LEN_RANGE || code == Ck.CKR_PIN_INVALID) {
             return new TokenException(Reason.PIN_INVALID, "token '" + identity.label()
                     + "' refused the PIN's length or characters (" + e.getMessage() + ")");
+        }
+        if (code == Ck.CKR_USER_ALREADY_LOGGED_IN) {
+            return new TokenException(Reason.DEVICE_ERROR, "token '" + identity.label() + "' is already logged in "
+                    + "by another part of this program; Ceremony will not rely on a login whose PIN it did not check");
         }
         if (code == Ck.CKR_PIN_EXPIRED) {
             return new TokenException(Reason.PIN_INVALID, "the user PIN of token '" + identity.label()

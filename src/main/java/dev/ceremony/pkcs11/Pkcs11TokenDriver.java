@@ -31,6 +31,8 @@ public final class Pkcs11TokenDriver implements TokenDriver {
 
     private final Loader loader;
     private final int maxSessions;
+    /** Slots with an open Token, per library: PKCS#11 login state is shared by a whole process. */
+    private final java.util.Set<String> openSlots = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param maxSessions how many sessions signing may use at once (one per signing thread)
@@ -57,7 +59,8 @@ public final class Pkcs11TokenDriver implements TokenDriver {
                 }
                 TokenIdentity identity = TokenInfos.identity(info);
                 present.add("'" + identity.label() + "' (serial " + identity.serial() + ")");
-                if (identity.label().equals(label) && serial.map(identity.serial()::equals).orElse(true)) {
+                if (TokenInfos.rawLabel(info).equals(label)
+                        && serial.map(TokenInfos.rawSerial(info)::equals).orElse(true)) {
                     matches.add(slot);
                     matched.add(identity);
                 }
@@ -73,10 +76,21 @@ public final class Pkcs11TokenDriver implements TokenDriver {
                 throw new TokenException(Reason.TOKEN_AMBIGUOUS, matches.size() + " tokens are labelled " + wanted
                         + ": " + String.join(", ", present) + ". Set token.serial in the configuration to choose one.");
             }
-            return new Pkcs11Token(cryptoki, family, matches.get(0), matched.get(0), maxSessions);
+            String slotKey = family.library() + "#" + matches.get(0);
+            if (!openSlots.add(slotKey)) {
+                throw new TokenException(Reason.DEVICE_ERROR, "token " + wanted + " is already open in this program; "
+                        + "close it first");
+            }
+            try {
+                return new Pkcs11Token(cryptoki, family, matches.get(0), matched.get(0), maxSessions,
+                        () -> openSlots.remove(slotKey));
+            } catch (PKCS11Exception | RuntimeException e) {
+                openSlots.remove(slotKey);
+                throw e;
+            }
         } catch (PKCS11Exception e) {
             throw new TokenException(Reason.DEVICE_ERROR, "PKCS#11 library " + family.library()
-                    + " failed while listing tokens: " + e.getMessage(), e);
+                    + " failed while opening the token: " + e.getMessage(), e);
         }
     }
 

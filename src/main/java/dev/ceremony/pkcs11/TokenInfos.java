@@ -34,6 +34,16 @@ final class TokenInfos {
                 min, Math.max(min, max));
     }
 
+    /** The label as the token stores it (trimmed, not escaped), for matching against the configuration. */
+    static String rawLabel(CK_TOKEN_INFO info) {
+        return info.label == null ? "" : new String(info.label).strip();
+    }
+
+    /** The serial as the token stores it (trimmed, not escaped). */
+    static String rawSerial(CK_TOKEN_INFO info) {
+        return info.serialNumber == null ? "" : new String(info.serialNumber).strip();
+    }
+
     static boolean initialized(CK_TOKEN_INFO info) {
         return (info.flags & Ck.CKF_TOKEN_INITIALIZED) != 0;
     }

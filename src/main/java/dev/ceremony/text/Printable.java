@@ -6,6 +6,11 @@ public final class Printable {
     private Printable() {
     }
 
+    /** True when {@link #escape} would change nothing but backslashes: no hidden characters. */
+    public static boolean isPrintable(String text) {
+        return text.codePoints().noneMatch(Printable::hidden);
+    }
+
     /**
      * Escapes control, format (bidi) and other non-printing characters as {@code \\uXXXX}, and
      * backslashes as {@code \\\\}, so that nothing read from a token or a file can move the
@@ -14,17 +19,9 @@ public final class Printable {
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
-            int category = Character.getType(cp);
-            boolean hidden = Character.isISOControl(cp)
-                    || category == Character.FORMAT
-                    || category == Character.UNASSIGNED
-                    || category == Character.PRIVATE_USE
-                    || category == Character.SURROGATE
-                    || category == Character.LINE_SEPARATOR
-                    || category == Character.PARAGRAPH_SEPARATOR;
             if (cp == '\\') {
                 out.append("\\\\");
-            } else if (hidden) {
+            } else if (hidden(cp)) {
                 if (cp > 0xFFFF) {
                     out.append(String.format("\\U%08X", cp));
                 } else {
@@ -35,5 +32,16 @@ public final class Printable {
             }
         });
         return out.toString();
+    }
+
+    private static boolean hidden(int cp) {
+        int category = Character.getType(cp);
+        return Character.isISOControl(cp)
+                || category == Character.FORMAT
+                || category == Character.UNASSIGNED
+                || category == Character.PRIVATE_USE
+                || category == Character.SURROGATE
+                || category == Character.LINE_SEPARATOR
+                || category == Character.PARAGRAPH_SEPARATOR;
     }
 }

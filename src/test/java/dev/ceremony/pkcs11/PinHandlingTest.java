@@ -59,6 +59,28 @@ class PinHandlingTest {
     }
 
     @Test
+    void sameTokenOpenedTwiceByOneDriver_isRefused(TestToken testToken) {
+        Pkcs11TokenDriver driver = new Pkcs11TokenDriver(JdkCryptoki::load, 1);
+        try (Token first = driver.open(testToken.family(), testToken.label(), java.util.Optional.empty())) {
+            assertThatThrownBy(() -> driver.open(testToken.family(), testToken.label(), java.util.Optional.empty()))
+                    .hasMessageContaining("is already open in this program");
+        }
+        driver.open(testToken.family(), testToken.label(), java.util.Optional.empty()).close();
+    }
+
+    @Test
+    void wrongPin_whileAnotherPartOfTheProgramIsLoggedIn_isNotAccepted(TestToken testToken) {
+        try (Token loggedIn = testToken.openLoggedIn(); Token second = testToken.open();
+                Pin wrong = Pin.of("wrong-pin-2".toCharArray())) {
+            assertThatThrownBy(() -> second.login(wrong, identity -> true))
+                    .isInstanceOf(TokenException.class)
+                    .hasMessageContaining("already logged in by another part of this program");
+            assertThat(second.isLoggedIn()).isFalse();
+            assertThat(loggedIn.isLoggedIn()).isTrue();
+        }
+    }
+
+    @Test
     void keyOperationsBeforeLogin_areRefused(TestToken testToken) {
         try (Token token = testToken.open()) {
             assertThatThrownBy(() -> token.findKey(new KeyLabel("any")))
