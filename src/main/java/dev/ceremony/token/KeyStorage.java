@@ -6,9 +6,4 @@ public enum KeyStorage {
     FREE_LABELS,
     /** A fixed set of slots with fixed CKA_IDs and labels (YubiKey PIV through ykcs11). */
     FIXED_SLOTS;
-
-    /** Name as written in hsm-config files. */
-    public String yamlName() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
 }

@@ -1,5 +1,6 @@
 package dev.ceremony.yaml;
 
+import dev.ceremony.text.KebabCase;
 import dev.ceremony.token.KeyAttribute;
 import dev.ceremony.token.KeySpec;
 import dev.ceremony.token.KeyStorage;
@@ -44,7 +45,7 @@ public final class TokenFamilyReader {
                 root.string("library-source"),
                 root.bool("tested"),
                 keySpecs(root.sequence("key-types")),
-                root.string("key-storage", TokenFamilyReader::keyStorage),
+                root.string("key-storage", text -> KebabCase.parse(KeyStorage.class, text)),
                 min,
                 max,
                 template(templates.mapping("private-key"), KeyTemplate::forPrivateKey),
@@ -90,14 +91,5 @@ public final class TokenFamilyReader {
                     + "and '-', at most 32");
         }
         return text;
-    }
-
-    private static KeyStorage keyStorage(String text) {
-        for (KeyStorage storage : KeyStorage.values()) {
-            if (storage.yamlName().equals(text)) {
-                return storage;
-            }
-        }
-        throw new IllegalArgumentException("'" + text + "' is not a key storage; expected free-labels or fixed-slots");
     }
 }

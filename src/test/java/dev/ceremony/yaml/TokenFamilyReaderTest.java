@@ -84,7 +84,7 @@ class TokenFamilyReaderTest {
             unknown key type         | key-types: [EC-P256]        | key-types: [EC-P256, ED25519] | key-types[1]: unknown key type 'ED25519'; expected one of EC-P256, EC-P384, RSA-3072, RSA-4096
             repeated key type        | key-types: [EC-P256]        | key-types: [EC-P256, EC-P256] | key-types[1]: key type listed twice
             relative library         | library: /usr/lib/x.so      | library: lib/x.so        | library: the library path must be absolute
-            unknown storage          | key-storage: free-labels    | key-storage: anywhere    | key-storage: 'anywhere' is not a key storage
+            unknown storage          | key-storage: free-labels    | key-storage: anywhere    | key-storage: 'anywhere' is not one of free-labels, fixed-slots
             min above max            | min-length: 4               | min-length: 300          | pin: min-length must be at least 1 and at most max-length
             """)
     void weakOrWrongFamily_isRefusedWithItsYamlPath(String name, String replace, String with, String expected,

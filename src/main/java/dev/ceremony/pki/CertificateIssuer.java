@@ -1,0 +1,155 @@
+package dev.ceremony.pki;
+
+import dev.ceremony.pki.lint.LintContext;
+import dev.ceremony.pki.lint.LintFinding;
+import dev.ceremony.pki.lint.Linter;
+import dev.ceremony.token.SignatureScheme;
+import dev.ceremony.token.Token;
+import dev.ceremony.token.TokenException;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.TBSCertificate;
+import org.bouncycastle.cert.CertException;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+
+/**
+ * Issues certificates the way boulder's ceremony tool does: build the TBS from the profile, lint
+ * it (any finding stops issuance), sign those exact bytes on the token, check that the assembled
+ * certificate carries the linted TBS byte for byte, and verify its signature with the issuer's key.
+ */
+public final class CertificateIssuer {
+
+    /** A serial that passes the serial rules, for dry runs that must not draw from the token. */
+    static final BigInteger DRY_RUN_SERIAL = BigInteger.ONE.shiftLeft(126).add(BigInteger.ONE);
+
+    private final Token token;
+    private final SerialSource serials;
+    private final Linter linter;
+    private final Provider verifier;
+    private final Clock clock;
+    private final Duration maxClockSkew;
+    private final TbsBuilder builder = new TbsBuilder();
+
+    /**
+     * @param verifier the JCA provider that verifies each certificate after signing (BouncyCastle)
+     * @param maxClockSkew how far notBefore may be from the ceremony's clock
+     */
+    public CertificateIssuer(Token token, SerialSource serials, Linter linter, Provider verifier, Clock clock,
+            Duration maxClockSkew) {
+        this.token = Objects.requireNonNull(token, "token");
+        this.serials = Objects.requireNonNull(serials, "serials");
+        this.linter = Objects.requireNonNull(linter, "linter");
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxClockSkew = Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+    }
+
+    /** What to issue: the profile, the subject, the issuing CA, the days and any name constraints. */
+    public record Request(CertificateProfile profile, SubjectData subject, CaSigner issuer, Optional<Integer> days,
+            Optional<NameConstraintsSpec> nameConstraints) {
+
+        public Request {
+            Objects.requireNonNull(profile, "profile");
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(days, "days");
+            Objects.requireNonNull(nameConstraints, "nameConstraints");
+        }
+    }
+
+    /** Builds and lints the TBS without signing or drawing a serial: the findings, empty if it would pass. */
+    public List<LintFinding> dryRun(Request request) {
+        return lint(request, DRY_RUN_SERIAL).findings();
+    }
+
+    /** Lints, signs on the token, and verifies; throws {@link LintException} and signs nothing on a finding. */
+    public IssuedCertificate issue(Request request) {
+        Linted linted = lint(request, serials.next());
+        if (!linted.findings().isEmpty()) {
+            throw new LintException("the " + request.profile().name() + " certificate for "
+                    + request.subject().subject(), linted.findings());
+        }
+        byte[] tbs = der(linted.tbs());
+        byte[] signature = token.sign(request.issuer().key(), linted.scheme(), tbs);
+        ASN1EncodableVector parts = new ASN1EncodableVector(3);
+        parts.add(linted.tbs());
+        parts.add(linted.scheme().algorithmIdentifier());
+        parts.add(new DERBitString(signature));
+        X509CertificateHolder certificate;
+        try {
+            certificate = new X509CertificateHolder(Certificate.getInstance(new DERSequence(parts)).getEncoded(ASN1Encoding.DER));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the signed certificate", e);
+        }
+        if (!Arrays.equals(der(certificate.toASN1Structure().getTBSCertificate()), tbs)) {
+            throw new IllegalStateException("the signed certificate's TBS differs from the linted TBS; nothing issued");
+        }
+        verify(certificate, linted.issuerKey());
+        return new IssuedCertificate(certificate, sha256(tbs));
+    }
+
+    private record Linted(TBSCertificate tbs, SignatureScheme scheme, SubjectPublicKeyInfo issuerKey,
+            List<LintFinding> findings) {
+    }
+
+    private Linted lint(Request request, BigInteger serial) {
+        SignatureScheme scheme = request.issuer().key().requireSpec().defaultScheme();
+        SubjectPublicKeyInfo issuerKey = SubjectPublicKeyInfo.getInstance(
+                request.issuer().key().requirePublicKey().getEncoded());
+        Instant now = clock.instant();
+        ValidityPeriod validity = ValidityPeriod.ofDays(now, request.days().orElse(request.profile().defaultDays()));
+        TBSCertificate tbs = builder.build(new TbsBuilder.Order(request.profile(), request.subject(), request.issuer(),
+                issuerKey, serial, validity, request.nameConstraints(), scheme));
+        List<LintFinding> findings = linter.lint(new LintContext(tbs, request.profile(), request.issuer(), issuerKey,
+                scheme, now, maxClockSkew));
+        return new Linted(tbs, scheme, issuerKey, findings);
+    }
+
+    private void verify(X509CertificateHolder certificate, SubjectPublicKeyInfo issuerKey) {
+        try {
+            boolean valid = certificate.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(verifier)
+                    .build(issuerKey));
+            if (!valid) {
+                throw new TokenException(TokenException.Reason.SIGNATURE_INVALID, "the token's signature on "
+                        + certificate.getSubject() + " does not verify with the issuer's public key; nothing issued");
+            }
+        } catch (OperatorCreationException | CertException e) {
+            throw new TokenException(TokenException.Reason.SIGNATURE_INVALID, "cannot verify the signature on "
+                    + certificate.getSubject() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] der(TBSCertificate tbs) {
+        try {
+            return tbs.getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the TBS certificate", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

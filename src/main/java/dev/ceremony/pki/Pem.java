@@ -1,0 +1,46 @@
+package dev.ceremony.pki;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
+
+/** PEM text of certificates, and the chain and bundle files of the export layout. */
+public final class Pem {
+
+    private Pem() {
+    }
+
+    /** One certificate as PEM. */
+    public static String certificate(X509CertificateHolder certificate) {
+        return certificates(List.of(certificate));
+    }
+
+    /** Several certificates, in the given order, as one PEM text. */
+    public static String certificates(List<X509CertificateHolder> certificates) {
+        StringWriter text = new StringWriter();
+        try (PemWriter writer = new PemWriter(text)) {
+            for (X509CertificateHolder certificate : certificates) {
+                writer.writeObject(new PemObject("CERTIFICATE", certificate.getEncoded()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write PEM", e);
+        }
+        return text.toString();
+    }
+
+    /** {@code <name>.chain.pem}: the leaf, then its intermediates, never the root (seed 003 section 5). */
+    public static String chain(X509CertificateHolder leaf, List<X509CertificateHolder> intermediates) {
+        List<X509CertificateHolder> chain = new java.util.ArrayList<>();
+        chain.add(leaf);
+        for (X509CertificateHolder intermediate : intermediates) {
+            if (intermediate.getSubject().equals(intermediate.getIssuer())) {
+                throw new IllegalArgumentException("a chain file never holds the root (" + intermediate.getSubject() + ")");
+            }
+            chain.add(intermediate);
+        }
+        return certificates(chain);
+    }
+}
