@@ -115,12 +115,25 @@ public final class CertificateIssuer {
         SubjectPublicKeyInfo issuerKey = SubjectPublicKeyInfo.getInstance(
                 request.issuer().key().requirePublicKey().getEncoded());
         Instant now = clock.instant();
-        ValidityPeriod validity = ValidityPeriod.ofDays(now, request.days().orElse(request.profile().defaultDays()));
+        ValidityPeriod validity = validity(request, now);
         TBSCertificate tbs = builder.build(new TbsBuilder.Order(request.profile(), request.subject(), request.issuer(),
                 issuerKey, serial, validity, request.nameConstraints(), scheme));
         List<LintFinding> findings = linter.lint(new LintContext(tbs, request.profile(), request.issuer(), issuerKey,
                 scheme, now, maxClockSkew));
         return new Linted(tbs, scheme, issuerKey, findings);
+    }
+
+    /**
+     * The requested days, or the profile's default. A default that would outlive the issuer is
+     * cut to end with the issuer; requested days are never cut, so the lint refuses them instead.
+     */
+    private static ValidityPeriod validity(Request request, Instant now) {
+        ValidityPeriod wanted = ValidityPeriod.ofDays(now, request.days().orElse(request.profile().defaultDays()));
+        Optional<Instant> issuerEnd = request.issuer().certificate().map(cert -> cert.getNotAfter().toInstant());
+        if (request.days().isEmpty() && issuerEnd.isPresent() && wanted.notAfter().isAfter(issuerEnd.get())) {
+            return new ValidityPeriod(wanted.notBefore(), issuerEnd.get());
+        }
+        return wanted;
     }
 
     private void verify(X509CertificateHolder certificate, SubjectPublicKeyInfo issuerKey) {

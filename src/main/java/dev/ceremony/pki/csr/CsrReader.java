@@ -1,0 +1,96 @@
+package dev.ceremony.pki.csr;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.Provider;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
+
+/** Reads a PKCS#10 request from PEM or DER bytes and verifies its self-signature. */
+public final class CsrReader {
+
+    /** Largest CSR accepted, the same limit as the media import. */
+    public static final int MAX_BYTES = 64 * 1024;
+
+    private final Provider verifier;
+
+    public CsrReader(Provider verifier) {
+        this.verifier = verifier;
+    }
+
+    /** @throws CsrException with a rule id and a sentence when the bytes are no valid, self-signed CSR */
+    public ParsedCsr read(byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw new CsrException("csr-size", "the request is " + bytes.length + " bytes; at most " + MAX_BYTES
+                    + " are accepted");
+        }
+        PKCS10CertificationRequest request = parse(bytes);
+        try {
+            if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(verifier)
+                    .build(request.getSubjectPublicKeyInfo()))) {
+                throw new CsrException("csr-signature", "the request's signature does not verify with its own key: "
+                        + "the requester did not prove possession of the private key");
+            }
+        } catch (OperatorCreationException | PKCSException | IllegalArgumentException e) {
+            throw new CsrException("csr-signature", "the request's signature cannot be checked: " + e.getMessage());
+        }
+        Extensions extensions = requestedExtensions(request);
+        List<GeneralName> names = new ArrayList<>();
+        if (extensions != null) {
+            GeneralNames sans = GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName);
+            if (sans != null) {
+                names.addAll(List.of(sans.getNames()));
+            }
+        }
+        return new ParsedCsr(request, request.getSubject(), request.getSubjectPublicKeyInfo(), names, extensions);
+    }
+
+    private static PKCS10CertificationRequest parse(byte[] bytes) {
+        byte[] der = bytes;
+        String text = new String(bytes, StandardCharsets.US_ASCII);
+        if (text.contains("-----BEGIN")) {
+            try (PemReader reader = new PemReader(new StringReader(text))) {
+                PemObject pem = reader.readPemObject();
+                if (pem == null || !(pem.getType().equals("CERTIFICATE REQUEST")
+                        || pem.getType().equals("NEW CERTIFICATE REQUEST"))) {
+                    throw new CsrException("csr-format", "the PEM file holds no CERTIFICATE REQUEST block");
+                }
+                der = pem.getContent();
+            } catch (IOException e) {
+                throw new CsrException("csr-format", "the PEM text is damaged: " + e.getMessage());
+            }
+        }
+        try {
+            return new PKCS10CertificationRequest(der);
+        } catch (IOException | RuntimeException e) {
+            throw new CsrException("csr-format", "the file is not a PKCS#10 certificate request in PEM or DER");
+        }
+    }
+
+    private static Extensions requestedExtensions(PKCS10CertificationRequest request) {
+        var attributes = request.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest);
+        if (attributes.length == 0) {
+            return null;
+        }
+        if (attributes.length > 1 || attributes[0].getAttrValues().size() != 1) {
+            throw new CsrException("csr-format", "the request carries more than one extension request");
+        }
+        try {
+            return Extensions.getInstance(attributes[0].getAttrValues().getObjectAt(0));
+        } catch (IllegalArgumentException e) {
+            throw new CsrException("csr-format", "the requested extensions cannot be read: " + e.getMessage());
+        }
+    }
+}
