@@ -1,0 +1,288 @@
+package dev.ceremony.pki.csr;
+
+import dev.ceremony.pki.CertificateProfile;
+import dev.ceremony.pki.DnsNames;
+import dev.ceremony.pki.Names;
+import dev.ceremony.pki.SanSource;
+import dev.ceremony.pki.SubjectData;
+import dev.ceremony.pki.SubjectSource;
+import dev.ceremony.text.Printable;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+
+/**
+ * Applies a profile and the appliance's policy to one certificate request. The profile decides
+ * what is issued; the request only supplies the key, the name and the SANs, each validated.
+ * Every refusal carries a rule id; all applicable refusals are reported, not just the first.
+ */
+public final class RequestPolicy {
+
+    /** Smallest RSA modulus accepted in a request. */
+    public static final int MIN_RSA_BITS = 2048;
+
+    private final CsrReader reader;
+    private final PolicySettings settings;
+
+    public RequestPolicy(CsrReader reader, PolicySettings settings) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** One entry of a batch: where it came from and its bytes. */
+    public record Input(String source, byte[] bytes) {
+    }
+
+    /** Judges every entry; one bad request never stops the others. */
+    public List<Verdict> evaluateAll(CertificateProfile profile, List<Input> inputs, IssuanceHistory history) {
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Input input : inputs) {
+            try {
+                verdicts.add(evaluate(profile, input.source(), input.bytes(), history));
+            } catch (RuntimeException e) {
+                verdicts.add(refused(input.source(), Optional.empty(), new Refusal("csr-unreadable",
+                        "the request could not be processed: " + Printable.escape(String.valueOf(e.getMessage())))));
+            }
+        }
+        return verdicts;
+    }
+
+    public Verdict evaluate(CertificateProfile profile, String source, byte[] bytes, IssuanceHistory history) {
+        ParsedCsr csr;
+        try {
+            csr = reader.read(bytes);
+        } catch (CsrException e) {
+            return refused(source, Optional.empty(), new Refusal(e.rule(), e.getMessage()));
+        }
+        RequestSummary summary = RequestSummaries.of(csr);
+        List<Refusal> refusals = new ArrayList<>();
+        if (profile.kind().isCa() || profile.subject() == SubjectSource.CEREMONY_PARAMETER) {
+            return refused(source, Optional.of(summary), new Refusal("profile-not-for-requests", "profile "
+                    + profile.name() + " is issued by its own ceremony from a token key, not from requests"));
+        }
+        checkKey(csr.publicKey(), history, profile, refusals);
+        checkNoCaRequested(csr, refusals);
+        Optional<String> commonName = commonName(csr, profile, refusals);
+        List<GeneralName> names = alternativeNames(csr, profile, commonName, refusals);
+        boolean renewal = false;
+        if (commonName.isPresent() && history.hasValidCertificate(profile.name(), commonName.get())) {
+            if (profile.renewal()) {
+                renewal = true;
+            } else {
+                refusals.add(new Refusal("subject-already-certified", "'" + commonName.get() + "' already holds a "
+                        + "valid " + profile.name() + " certificate, and this profile does not allow renewal; revoke "
+                        + "the old certificate first"));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            return new Verdict(source, Optional.of(summary), Optional.empty(), refusals, false);
+        }
+        SubjectData issued = new SubjectData(Names.subject(settings.dnDefaults(), commonName.orElseThrow()), names,
+                csr.publicKey());
+        return new Verdict(source, Optional.of(summary), Optional.of(issued), List.of(), renewal);
+    }
+
+    private static Verdict refused(String source, Optional<RequestSummary> summary, Refusal refusal) {
+        return new Verdict(source, summary, Optional.empty(), List.of(refusal), false);
+    }
+
+    private static void checkKey(SubjectPublicKeyInfo key, IssuanceHistory history, CertificateProfile profile,
+            List<Refusal> refusals) {
+        keyProblem(key).ifPresent(problem -> refusals.add(new Refusal("key-weak", problem)));
+        if (history.isCaKey(key)) {
+            refusals.add(new Refusal("key-is-ca-key", "the request's public key is one of the CA's own keys; a CA key "
+                    + "is never certified as a leaf"));
+        } else if (history.isCertified(key) && !profile.renewal()) {
+            refusals.add(new Refusal("key-already-certified", "this public key already has a valid certificate; "
+                    + "a new certificate needs a new key"));
+        }
+    }
+
+    /** Why the key is not acceptable, or empty: P-256, P-384, or RSA of 2048 bits or more with e = 65537. */
+    static Optional<String> keyProblem(SubjectPublicKeyInfo key) {
+        ASN1ObjectIdentifier algorithm = key.getAlgorithm().getAlgorithm();
+        if (algorithm.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
+            Object curve = key.getAlgorithm().getParameters();
+            if (SECObjectIdentifiers.secp256r1.equals(curve) || SECObjectIdentifiers.secp384r1.equals(curve)) {
+                return Optional.empty();
+            }
+            return Optional.of("the EC key is on " + describeCurve(curve) + "; only P-256 and P-384 are accepted");
+        }
+        if (algorithm.equals(PKCSObjectIdentifiers.rsaEncryption)) {
+            try {
+                RSAPublicKey rsa = RSAPublicKey.getInstance(key.parsePublicKey());
+                if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
+                    return Optional.of("the RSA key has " + rsa.getModulus().bitLength() + " bits; at least "
+                            + MIN_RSA_BITS + " are required");
+                }
+                if (!rsa.getPublicExponent().equals(BigInteger.valueOf(65_537))) {
+                    return Optional.of("the RSA public exponent is " + rsa.getPublicExponent() + "; only 65537 is "
+                            + "accepted");
+                }
+                return Optional.empty();
+            } catch (IOException | IllegalArgumentException e) {
+                return Optional.of("the RSA key cannot be parsed");
+            }
+        }
+        return Optional.of("the key algorithm " + algorithm + " is not accepted; use EC P-256, P-384 or RSA 2048+");
+    }
+
+    static String describeCurve(Object curve) {
+        if (curve instanceof ASN1ObjectIdentifier oid) {
+            String name = org.bouncycastle.asn1.x9.ECNamedCurveTable.getName(oid);
+            return "curve " + (name == null ? oid.getId() : name);
+        }
+        return "explicit curve parameters";
+    }
+
+    /** A leaf profile never turns a request for CA powers into a certificate: such a request is refused. */
+    private static void checkNoCaRequested(ParsedCsr csr, List<Refusal> refusals) {
+        if (csr.requestedExtensions() == null) {
+            return;
+        }
+        BasicConstraints basic;
+        KeyUsage usage;
+        try {
+            basic = BasicConstraints.fromExtensions(csr.requestedExtensions());
+            usage = KeyUsage.fromExtensions(csr.requestedExtensions());
+        } catch (IllegalArgumentException e) {
+            refusals.add(new Refusal("csr-extensions", "the requested extensions are malformed: " + e.getMessage()));
+            return;
+        }
+        if ((basic != null && basic.isCA())
+                || (usage != null && (usage.hasUsages(KeyUsage.keyCertSign) || usage.hasUsages(KeyUsage.cRLSign)))) {
+            refusals.add(new Refusal("ca-requested", "the request asks to be a CA (basicConstraints CA:TRUE or "
+                    + "keyCertSign/cRLSign) under a leaf profile; it is refused rather than quietly downgraded"));
+        }
+    }
+
+    private Optional<String> commonName(ParsedCsr csr, CertificateProfile profile, List<Refusal> refusals) {
+        RDN[] rdns = csr.subject().getRDNs(BCStyle.CN);
+        if (rdns.length != 1 || rdns[0].isMultiValued()) {
+            refusals.add(new Refusal("subject-common-name", "the request must carry exactly one common name; it has "
+                    + rdns.length));
+            return Optional.empty();
+        }
+        String cn = rdns[0].getFirst().getValue() instanceof ASN1String text ? text.getString() : "";
+        if (profile.subject() == SubjectSource.DEVICE_ID) {
+            if (!DnsNames.isLabel(cn)) {
+                refusals.add(new Refusal("device-id", "the device id '" + Printable.escape(cn) + "' is not a DNS "
+                        + "label: letters, digits and inner hyphens, at most 63 characters"));
+                return Optional.empty();
+            }
+            return Optional.of(cn);
+        }
+        try {
+            Names.commonName(cn);
+        } catch (IllegalArgumentException e) {
+            refusals.add(new Refusal("subject-common-name", e.getMessage()));
+            return Optional.empty();
+        }
+        try {
+            String host = DnsNames.requireHostname(cn, profile.wildcards());
+            if (!settings.permits(host.startsWith("*.") ? host.substring(2) : host)) {
+                refusals.add(new Refusal("san-domain", "the common name '" + host + "' is not in a permitted domain ("
+                        + String.join(", ", settings.permittedDomains()) + ")"));
+                return Optional.empty();
+            }
+            return Optional.of(host);
+        } catch (IllegalArgumentException e) {
+            refusals.add(new Refusal(cn.startsWith("*.") ? "san-wildcard" : "subject-common-name",
+                    "the common name " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private List<GeneralName> alternativeNames(ParsedCsr csr, CertificateProfile profile, Optional<String> commonName,
+            List<Refusal> refusals) {
+        List<GeneralName> requested = csr.requestedNames();
+        if (requested.size() > settings.maxAlternativeNames()) {
+            refusals.add(new Refusal("san-count", "the request asks for " + requested.size() + " alternative names; "
+                    + "at most " + settings.maxAlternativeNames() + " are accepted"));
+            return List.of();
+        }
+        if (profile.sans() == SanSource.AMQTT_DEVICE) {
+            if (settings.deviceUriDomain().isEmpty()) {
+                refusals.add(new Refusal("policy-uri-domain", "the appliance configuration names no device "
+                        + "uri-domain, so device identities cannot be formed"));
+                return List.of();
+            }
+            return commonName.map(id -> List.of(
+                    new GeneralName(GeneralName.uniformResourceIdentifier,
+                            "spiffe://" + settings.deviceUriDomain().get() + "/device/" + id),
+                    new GeneralName(GeneralName.dNSName, id + ".local"))).orElse(List.of());
+        }
+        Set<GeneralName> issued = new LinkedHashSet<>();
+        Set<String> dnsNames = new LinkedHashSet<>();
+        for (GeneralName name : requested) {
+            switch (name.getTagNo()) {
+                case GeneralName.dNSName -> dns(name, profile, refusals).ifPresent(host -> {
+                    dnsNames.add(host);
+                    issued.add(new GeneralName(GeneralName.dNSName, host));
+                });
+                case GeneralName.iPAddress -> {
+                    byte[] address = ASN1OctetString.getInstance(name.getName()).getOctets();
+                    if (address.length != 4 && address.length != 16) {
+                        refusals.add(new Refusal("san-ip", "an IP address SAN has " + address.length
+                                + " bytes; IPv4 has 4 and IPv6 16"));
+                    } else {
+                        issued.add(name);
+                    }
+                }
+                default -> refusals.add(new Refusal("san-type", "the request asks for an alternative name of type "
+                        + RequestSummaries.kind(name) + "; profile " + profile.name()
+                        + " issues only DNS names and IP addresses"));
+            }
+        }
+        if (issued.isEmpty() && refusals.stream().noneMatch(r -> r.rule().startsWith("san-"))) {
+            refusals.add(new Refusal("san-missing", "the request names no DNS name or IP address; TLS clients check "
+                    + "the server's name against these, never against the common name"));
+        }
+        commonName.ifPresent(cn -> {
+            if (!dnsNames.isEmpty() && !dnsNames.contains(cn)) {
+                refusals.add(new Refusal("cn-not-in-sans", "the common name '" + cn + "' is not among the requested "
+                        + "DNS names " + dnsNames));
+            }
+        });
+        return new ArrayList<>(issued);
+    }
+
+    private Optional<String> dns(GeneralName name, CertificateProfile profile, List<Refusal> refusals) {
+        String text = name.getName() instanceof ASN1String s ? s.getString() : "";
+        if (text.startsWith("*.") && !profile.wildcards()) {
+            refusals.add(new Refusal("san-wildcard", "'" + Printable.escape(text) + "' is a wildcard; profile "
+                    + profile.name() + " does not issue wildcards"));
+            return Optional.empty();
+        }
+        try {
+            String host = DnsNames.requireHostname(text, profile.wildcards());
+            if (!settings.permits(host.startsWith("*.") ? host.substring(2) : host)) {
+                refusals.add(new Refusal("san-domain", "'" + host + "' is not in a permitted domain ("
+                        + String.join(", ", settings.permittedDomains()) + ")"));
+                return Optional.empty();
+            }
+            return Optional.of(host);
+        } catch (IllegalArgumentException e) {
+            refusals.add(new Refusal("san-dns", e.getMessage()));
+            return Optional.empty();
+        }
+    }
+}

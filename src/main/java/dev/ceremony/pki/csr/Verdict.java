@@ -1,0 +1,37 @@
+package dev.ceremony.pki.csr;
+
+import dev.ceremony.pki.SubjectData;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The policy's answer for one request: what was asked, and either what would be issued or why
+ * not. Requested and issued values sit side by side for the review.
+ *
+ * @param source where the request came from (a quarantined file name), for messages
+ * @param requested empty when the bytes could not even be read as a request
+ * @param issued what the profile would issue; empty when refused
+ */
+public record Verdict(String source, Optional<RequestSummary> requested, Optional<SubjectData> issued,
+        List<Refusal> refusals, boolean renewal) {
+
+    public Verdict {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(requested, "requested");
+        Objects.requireNonNull(issued, "issued");
+        refusals = List.copyOf(refusals);
+        if (issued.isPresent() == !refusals.isEmpty()) {
+            throw new IllegalArgumentException("a verdict either issues or refuses");
+        }
+    }
+
+    public boolean accepted() {
+        return issued.isPresent();
+    }
+
+    /** The rule ids that refused the request, in order. */
+    public List<String> rules() {
+        return refusals.stream().map(Refusal::rule).toList();
+    }
+}
