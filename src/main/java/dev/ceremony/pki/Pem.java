@@ -31,6 +31,35 @@ public final class Pem {
         return text.toString();
     }
 
+    /** The full chain: leaf, intermediates, then the root. */
+    public static String fullChain(X509CertificateHolder leaf, List<X509CertificateHolder> intermediates,
+            X509CertificateHolder root) {
+        List<X509CertificateHolder> chain = new java.util.ArrayList<>();
+        chain.add(leaf);
+        chain.addAll(intermediates);
+        chain.add(requireRoot(root));
+        return certificates(chain);
+    }
+
+    /**
+     * {@code ca-bundle.pem} for device-side pinning: the root alone by default, so intermediates
+     * rotate without touching devices (seed 003 section 6); with an intermediate, that one first
+     * (section 6.1, more restrictive).
+     */
+    public static String caBundle(X509CertificateHolder root, java.util.Optional<X509CertificateHolder> intermediate) {
+        List<X509CertificateHolder> bundle = new java.util.ArrayList<>();
+        intermediate.ifPresent(bundle::add);
+        bundle.add(requireRoot(root));
+        return certificates(bundle);
+    }
+
+    private static X509CertificateHolder requireRoot(X509CertificateHolder root) {
+        if (!root.getSubject().equals(root.getIssuer())) {
+            throw new IllegalArgumentException(root.getSubject() + " is not a self-signed root");
+        }
+        return root;
+    }
+
     /** {@code <name>.chain.pem}: the leaf, then its intermediates, never the root (seed 003 section 5). */
     public static String chain(X509CertificateHolder leaf, List<X509CertificateHolder> intermediates) {
         List<X509CertificateHolder> chain = new java.util.ArrayList<>();

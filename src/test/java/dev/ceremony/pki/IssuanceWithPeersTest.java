@@ -266,6 +266,33 @@ class IssuanceWithPeersTest {
                 .hasMessageContaining("[validity-profile-maximum] the validity is 900 days; profile mqtt-server allows at most 825");
     }
 
+    @Test
+    void bundlesAndOtherFormats_readBackInOpenssl() throws Exception {
+        Tool.run(dir, "openssl", "ecparam", "-name", "prime256v1", "-out", "p256.params");
+        X509CertificateHolder leaf = issueServer("bundled", "ec:" + dir.resolve("p256.params"));
+        write("bundled.fullchain.pem", Pem.fullChain(leaf, List.of(serverCa), root));
+        write("ca-bundle.pem", Pem.caBundle(root, Optional.empty()));
+        write("ca-bundle-strict.pem", Pem.caBundle(root, Optional.of(serverCa)));
+        Files.write(dir.resolve("bundled.p7b"), Pkcs7.certsOnly(List.of(leaf, serverCa, root)));
+        Files.write(dir.resolve("bundled.cert.der"), leaf.getEncoded());
+
+        assertOk(Tool.run(dir, "openssl", "verify", "-x509_strict", "-CAfile", "ca-bundle.pem", "-untrusted",
+                "bundled.chain.pem", "bundled.cert.pem"));
+        assertOk(Tool.run(dir, "openssl", "verify", "-x509_strict", "-CAfile", "ca-bundle-strict.pem",
+                "bundled.cert.pem"));
+        assertThat(Tool.run(dir, "grep", "-c", "BEGIN CERTIFICATE", "ca-bundle.pem").output().strip()).isEqualTo("1");
+        assertThat(Tool.run(dir, "grep", "-c", "BEGIN CERTIFICATE", "bundled.fullchain.pem").output().strip())
+                .isEqualTo("3");
+        Tool p7b = Tool.run(dir, "openssl", "pkcs7", "-inform", "DER", "-in", "bundled.p7b", "-print_certs", "-noout");
+        assertOk(p7b);
+        assertThat(p7b.output()).contains("subject=C = DE, O = Ceremony Test Org, OU = PKI, CN = mqtt.example.com")
+                .contains("subject=C = DE, O = Ceremony Test Org, OU = PKI, CN = Ceremony Test Root CA");
+        Tool der = Tool.run(dir, "openssl", "x509", "-inform", "DER", "-in", "bundled.cert.der", "-noout", "-serial");
+        assertOk(der);
+        assertThat(der.output()).containsIgnoringCase(leaf.getSerialNumber().toString(16));
+        assertThatThrownBy(() -> Pem.chain(leaf, List.of(root))).hasMessageContaining("never holds the root");
+    }
+
     /** NSS: a fresh database that trusts only the root, then certutil -V for the leaf. */
     private static void assertNss(String name, String usage) throws Exception {
         Path db = Files.createDirectories(dir.resolve("nss-" + name));
