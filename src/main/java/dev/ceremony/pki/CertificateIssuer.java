@@ -80,14 +80,24 @@ public final class CertificateIssuer {
         return lint(request, DRY_RUN_SERIAL).findings();
     }
 
-    /** Lints, signs on the token, and verifies; throws {@link LintException} and signs nothing on a finding. */
-    public IssuedCertificate issue(Request request) {
+    /** Called after lint and before the token signs: where the serial and TBS hash are made durable. */
+    @FunctionalInterface
+    public interface WriteAhead {
+        void beforeSigning(BigInteger serial, byte[] tbsSha256);
+    }
+
+    /**
+     * Lints, hands the serial and TBS hash to {@code writeAhead}, signs on the token, and verifies.
+     * On a lint finding it throws {@link LintException}: nothing is reserved and nothing signed.
+     */
+    public IssuedCertificate issue(Request request, WriteAhead writeAhead) {
         Linted linted = lint(request, serials.next());
         if (!linted.findings().isEmpty()) {
             throw new LintException("the " + request.profile().name() + " certificate for "
                     + request.subject().subject(), linted.findings());
         }
         byte[] tbs = der(linted.tbs());
+        writeAhead.beforeSigning(linted.tbs().getSerialNumber().getValue(), sha256(tbs));
         byte[] signature = token.sign(request.issuer().key(), linted.scheme(), tbs);
         ASN1EncodableVector parts = new ASN1EncodableVector(3);
         parts.add(linted.tbs());

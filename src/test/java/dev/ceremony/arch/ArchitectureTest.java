@@ -66,8 +66,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheYamlAdapterTouchesYamlLibraries() {
-        noClasses().that().resideOutsideOfPackage("dev.ceremony.yaml..")
+    void onlyTheFileAdaptersTouchJacksonAndSnakeYaml() {
+        noClasses().that().resideOutsideOfPackages("dev.ceremony.yaml..", "dev.ceremony.files..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "org.yaml..")
                 .check(production);
     }
@@ -81,7 +81,7 @@ class ArchitectureTest {
 
     @Test
     void adaptersDoNotUseEachOther_exceptThroughMain() {
-        noClasses().that().resideInAnyPackage("dev.ceremony.pkcs11..", "dev.ceremony.yaml..")
+        noClasses().that().resideInAnyPackage("dev.ceremony.pkcs11..", "dev.ceremony.yaml..", "dev.ceremony.files..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ceremony.cli..", "dev.ceremony.tui..")
                 .check(production);
     }

@@ -7,7 +7,10 @@ import dev.ceremony.config.DnDefaults;
 import dev.ceremony.pki.csr.CsrReader;
 import dev.ceremony.pki.csr.ParsedCsr;
 import dev.ceremony.pki.lint.LintFinding;
+import dev.ceremony.files.JournalCaRecords;
 import dev.ceremony.pki.lint.Linter;
+import dev.ceremony.records.RecordedSerials;
+import dev.ceremony.records.RecordingIssuer;
 import dev.ceremony.testing.SoftHsm;
 import dev.ceremony.testing.TestToken;
 import dev.ceremony.testing.Tool;
@@ -49,7 +52,8 @@ class IssuanceWithPeersTest {
     static Path dir;
 
     private static Token token;
-    private static CertificateIssuer issuer;
+    private static RecordingIssuer issuer;
+    private static JournalCaRecords records;
     private static X509CertificateHolder root;
     private static X509CertificateHolder serverCa;
     private static X509CertificateHolder deviceCa;
@@ -69,8 +73,9 @@ class IssuanceWithPeersTest {
     @BeforeAll
     static void hierarchy(TestToken testToken) throws Exception {
         token = testToken.openLoggedIn();
-        issuer = new CertificateIssuer(token, new TokenSerials(token), Linter.standard(), BC, Clock.systemUTC(),
-                Duration.ofMinutes(5));
+        records = JournalCaRecords.open(dir.resolve("records"));
+        issuer = new RecordingIssuer(new CertificateIssuer(token, new RecordedSerials(new TokenSerials(token), records),
+                Linter.standard(), BC, Clock.systemUTC(), Duration.ofMinutes(5)), records);
         rootKey = token.generateKeyPair(new KeyLabel("root-ca"), KeySpec.EC_P384);
         serverCaKey = token.generateKeyPair(new KeyLabel("server-ca-2026"), KeySpec.EC_P256);
         deviceCaKey = token.generateKeyPair(new KeyLabel("device-ca-2026"), KeySpec.EC_P256);
@@ -78,14 +83,15 @@ class IssuanceWithPeersTest {
         X500Name rootName = Names.subject(DN, "Ceremony Test Root CA");
         root = issuer.issue(new CertificateIssuer.Request(profile("root-ca"),
                 new SubjectData(rootName, List.of(), spki(rootKey)), CaSigner.selfSigning(rootKey, rootName),
-                Optional.empty(), Optional.empty())).certificate();
+                Optional.empty(), Optional.empty()), false).certificate();
         serverCa = issuer.issue(new CertificateIssuer.Request(profile("intermediate-ca"),
                 new SubjectData(Names.subject(DN, "Ceremony Test Server CA 2026"), List.of(), spki(serverCaKey)),
                 CaSigner.of(rootKey, root), Optional.empty(),
-                Optional.of(new NameConstraintsSpec(List.of("example.com"), List.of("192.0.2.0/24"))))).certificate();
+                Optional.of(new NameConstraintsSpec(List.of("example.com"), List.of("192.0.2.0/24")))), false)
+                .certificate();
         deviceCa = issuer.issue(new CertificateIssuer.Request(profile("intermediate-ca"),
                 new SubjectData(Names.subject(DN, "Ceremony Test Device CA 2026"), List.of(), spki(deviceCaKey)),
-                CaSigner.of(rootKey, root), Optional.empty(), Optional.empty())).certificate();
+                CaSigner.of(rootKey, root), Optional.empty(), Optional.empty()), false).certificate();
         write("root-ca.cert.pem", Pem.certificate(root));
         write("server-ca.cert.pem", Pem.certificate(serverCa));
         write("device-ca.cert.pem", Pem.certificate(deviceCa));
@@ -93,6 +99,7 @@ class IssuanceWithPeersTest {
 
     @AfterAll
     static void close() {
+        records.close();
         token.close();
     }
 
@@ -119,7 +126,7 @@ class IssuanceWithPeersTest {
         ParsedCsr request = csr(name, keyAlgorithm, "/CN=mqtt.example.com", "DNS:mqtt.example.com,IP:192.0.2.10");
         X509CertificateHolder leaf = issuer.issue(new CertificateIssuer.Request(profile("mqtt-server"),
                 new SubjectData(Names.subject(DN, "mqtt.example.com"), request.requestedNames(), request.publicKey()),
-                CaSigner.of(serverCaKey, serverCa), Optional.empty(), Optional.empty())).certificate();
+                CaSigner.of(serverCaKey, serverCa), Optional.empty(), Optional.empty()), false).certificate();
         write(name + ".cert.pem", Pem.certificate(leaf));
         write(name + ".chain.pem", Pem.chain(leaf, List.of(serverCa)));
         return leaf;
@@ -131,7 +138,7 @@ class IssuanceWithPeersTest {
                 new SubjectData(Names.subject(DN, deviceId), List.of(
                         new GeneralName(GeneralName.uniformResourceIdentifier, "spiffe://fleet.example.com/device/" + deviceId),
                         new GeneralName(GeneralName.dNSName, deviceId + ".local")), request.publicKey()),
-                CaSigner.of(deviceCaKey, deviceCa), Optional.empty(), Optional.empty())).certificate();
+                CaSigner.of(deviceCaKey, deviceCa), Optional.empty(), Optional.empty()), false).certificate();
         write(deviceId + ".cert.pem", Pem.certificate(leaf));
         write(deviceId + ".chain.pem", Pem.chain(leaf, List.of(deviceCa)));
         return leaf;
@@ -201,7 +208,7 @@ class IssuanceWithPeersTest {
                 new SubjectData(Names.subject(DN, "stray-device"), List.of(
                         new GeneralName(GeneralName.uniformResourceIdentifier, "spiffe://example.com/device/stray-device"),
                         new GeneralName(GeneralName.dNSName, "stray-device.local")), request.publicKey()),
-                CaSigner.of(serverCaKey, serverCa), Optional.empty(), Optional.empty())))
+                CaSigner.of(serverCaKey, serverCa), Optional.empty(), Optional.empty()), false))
                 .isInstanceOf(LintException.class)
                 .hasMessageContaining("[name-constraints] SAN 2: stray-device.local lies outside the issuer's permitted names")
                 .extracting(e -> ((LintException) e).findings()).asInstanceOf(
@@ -214,7 +221,7 @@ class IssuanceWithPeersTest {
         KeyHandle auditKey = token.generateKeyPair(new KeyLabel("audit-signer"), KeySpec.EC_P256);
         X509CertificateHolder audit = issuer.issue(new CertificateIssuer.Request(profile("audit-signer"),
                 new SubjectData(Names.subject(DN, "Ceremony Test Audit Signer"), List.of(), spki(auditKey)),
-                CaSigner.of(rootKey, root), Optional.empty(), Optional.empty())).certificate();
+                CaSigner.of(rootKey, root), Optional.empty(), Optional.empty()), false).certificate();
         write("audit-signer.cert.pem", Pem.certificate(audit));
 
         assertOk(Tool.run(dir, "openssl", "verify", "-x509_strict", "-CAfile", "root-ca.cert.pem",
@@ -249,7 +256,7 @@ class IssuanceWithPeersTest {
 
         assertThatThrownBy(() -> issuer.issue(new CertificateIssuer.Request(profile("audit-signer"),
                 new SubjectData(Names.subject(DN, "Audit Too Long"), List.of(), spki(key)),
-                CaSigner.of(rootKey, root), Optional.of(4000), Optional.empty())))
+                CaSigner.of(rootKey, root), Optional.of(4000), Optional.empty()), false))
                 .isInstanceOf(LintException.class)
                 .hasMessageContaining("[validity-within-issuer] notAfter")
                 .hasMessageContaining("is after the issuer's notAfter");
@@ -261,7 +268,7 @@ class IssuanceWithPeersTest {
 
         assertThatThrownBy(() -> issuer.issue(new CertificateIssuer.Request(profile("mqtt-server"),
                 new SubjectData(Names.subject(DN, "long.example.com"), request.requestedNames(), request.publicKey()),
-                CaSigner.of(serverCaKey, serverCa), Optional.of(900), Optional.empty())))
+                CaSigner.of(serverCaKey, serverCa), Optional.of(900), Optional.empty()), false))
                 .isInstanceOf(LintException.class)
                 .hasMessageContaining("[validity-profile-maximum] the validity is 900 days; profile mqtt-server allows at most 825");
     }

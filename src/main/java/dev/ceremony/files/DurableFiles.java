@@ -1,0 +1,56 @@
+package dev.ceremony.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * Writes files so that a crash leaves either nothing or the whole file under its final name:
+ * a new temporary file, written and synced, renamed atomically to a name that must not exist
+ * yet, then the directory synced. Nothing is ever overwritten.
+ */
+public final class DurableFiles {
+
+    private DurableFiles() {
+    }
+
+    /** Creates {@code target} with {@code content}; fails if it exists. */
+    public static void createNew(Path target, byte[] content) throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "Ceremony never overwrites a file");
+        }
+        Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+        try {
+            // ATOMIC_MOVE without REPLACE_EXISTING: rename(2) would replace silently, so check first;
+            // the window between check and move is closed by the records lock held by the caller.
+            if (Files.exists(target)) {
+                throw new FileAlreadyExistsException(target.toString(), null, "Ceremony never overwrites a file");
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        syncDirectory(directory);
+    }
+
+    /** Makes a directory entry change (create, rename) durable. */
+    public static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ceremony.records;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/**
+ * The CA's durable records: serial reservations, the index of issued certificates with their
+ * revocations, CRL numbers per issuer, and the CA certificates. Every method that changes the
+ * records returns only once the change is on disk; a crash never leaves half a record.
+ */
+public interface CaRecords extends AutoCloseable {
+
+    /** Records serials before signing (one sync for the whole list); a reserved serial is never reused. */
+    void reserve(List<Reservation> reservations);
+
+    /** True when the serial was ever reserved or issued, by any issuer. */
+    boolean serialUsed(BigInteger serial);
+
+    /** Adds signed certificates to the index (one sync for the whole list). Each serial must be reserved. */
+    void recordIssued(List<IssuedEntry> entries);
+
+    /** Marks a certificate revoked. */
+    IssuedEntry revoke(String issuerKeyId, BigInteger serial, Instant date, RevocationReason reason);
+
+    /** Reserves and returns the next CRL number of an issuer: strictly greater than any before it. */
+    BigInteger reserveCrlNumber(String issuerKeyId);
+
+    /** Stores a CA certificate under a name, never replacing one already stored. */
+    void storeCaCertificate(String name, X509CertificateHolder certificate);
+
+    /** The CA certificate stored under {@code name}. */
+    Optional<X509CertificateHolder> caCertificate(String name);
+
+    /** Every issued certificate, in the order of issuance. */
+    List<IssuedEntry> issued();
+
+    /** The entry of one certificate. */
+    Optional<IssuedEntry> find(String issuerKeyId, BigInteger serial);
+
+    @Override
+    void close();
+}
