@@ -173,6 +173,20 @@ public final class JournalCaRecords implements CaRecords {
     }
 
     @Override
+    public synchronized void storeCrl(String issuerKeyId, BigInteger crlNumber, byte[] der) {
+        if (!issuerKeyId.matches("[0-9a-f]{2,128}")) {
+            throw new IllegalArgumentException("issuer key id '" + issuerKeyId + "' is not lower-case hex");
+        }
+        Path file = directory.resolve("crl").resolve(issuerKeyId + "-" + crlNumber + ".crl");
+        try {
+            Files.createDirectories(file.getParent());
+            DurableFiles.createNew(file, der);
+        } catch (IOException e) {
+            throw new RecordsException("cannot store CRL " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public synchronized void storeCaCertificate(String name, X509CertificateHolder certificate) {
         if (!CA_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("CA certificate name '" + name + "' must be lower-case letters, digits "

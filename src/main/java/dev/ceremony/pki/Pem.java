@@ -20,15 +20,36 @@ public final class Pem {
 
     /** Several certificates, in the given order, as one PEM text. */
     public static String certificates(List<X509CertificateHolder> certificates) {
+        List<byte[]> encoded = new java.util.ArrayList<>();
+        try {
+            for (X509CertificateHolder certificate : certificates) {
+                encoded.add(certificate.getEncoded());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a certificate", e);
+        }
+        return write("CERTIFICATE", encoded);
+    }
+
+    private static String write(String type, List<byte[]> blocks) {
         StringWriter text = new StringWriter();
         try (PemWriter writer = new PemWriter(text)) {
-            for (X509CertificateHolder certificate : certificates) {
-                writer.writeObject(new PemObject("CERTIFICATE", certificate.getEncoded()));
+            for (byte[] block : blocks) {
+                writer.writeObject(new PemObject(type, block));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot write PEM", e);
         }
         return text.toString();
+    }
+
+    /** A CRL as PEM ({@code X509 CRL}). */
+    public static String crl(org.bouncycastle.cert.X509CRLHolder crl) {
+        try {
+            return write("X509 CRL", List.of(crl.getEncoded()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the CRL", e);
+        }
     }
 
     /** The full chain: leaf, intermediates, then the root. */

@@ -28,6 +28,9 @@ public interface CaRecords extends AutoCloseable {
     /** Reserves and returns the next CRL number of an issuer: strictly greater than any before it. */
     BigInteger reserveCrlNumber(String issuerKeyId);
 
+    /** Stores a signed CRL (DER) under its issuer and number, never replacing one already stored. */
+    void storeCrl(String issuerKeyId, BigInteger crlNumber, byte[] der);
+
     /** Stores a CA certificate under a name, never replacing one already stored. */
     void storeCaCertificate(String name, X509CertificateHolder certificate);
 

@@ -4,33 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ceremony.config.DnDefaults;
-import dev.ceremony.pki.csr.CsrReader;
 import dev.ceremony.pki.csr.ParsedCsr;
 import dev.ceremony.pki.lint.LintFinding;
-import dev.ceremony.files.JournalCaRecords;
-import dev.ceremony.pki.lint.Linter;
-import dev.ceremony.records.RecordedSerials;
 import dev.ceremony.records.RecordingIssuer;
 import dev.ceremony.testing.SoftHsm;
+import dev.ceremony.testing.TestHierarchy;
 import dev.ceremony.testing.TestToken;
 import dev.ceremony.testing.Tool;
 import dev.ceremony.token.KeyHandle;
 import dev.ceremony.token.KeyLabel;
 import dev.ceremony.token.KeySpec;
 import dev.ceremony.token.Token;
-import dev.ceremony.yaml.ProfileReader;
-import dev.ceremony.yaml.StrictYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,104 +35,50 @@ import org.junit.jupiter.api.io.TempDir;
 @SoftHsm
 class IssuanceWithPeersTest {
 
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
-    private static final DnDefaults DN = new DnDefaults("DE", Optional.empty(), Optional.empty(), "Ceremony Test Org",
-            Optional.of("PKI"));
+    private static final DnDefaults DN = TestHierarchy.DN;
 
     @TempDir
     static Path dir;
 
     private static Token token;
+    private static TestHierarchy pki;
     private static RecordingIssuer issuer;
-    private static JournalCaRecords records;
     private static X509CertificateHolder root;
     private static X509CertificateHolder serverCa;
-    private static X509CertificateHolder deviceCa;
     private static KeyHandle rootKey;
     private static KeyHandle serverCaKey;
-    private static KeyHandle deviceCaKey;
 
     static CertificateProfile profile(String name) {
-        return new ProfileReader(new StrictYaml()).read(
-                TestToken.projectDir().resolve("ceremony-scripts/profiles/" + name + ".yaml"));
+        return TestHierarchy.profile(name);
     }
 
     static SubjectPublicKeyInfo spki(KeyHandle key) {
-        return SubjectPublicKeyInfo.getInstance(key.requirePublicKey().getEncoded());
+        return TestHierarchy.spki(key);
     }
 
     @BeforeAll
     static void hierarchy(TestToken testToken) throws Exception {
         token = testToken.openLoggedIn();
-        records = JournalCaRecords.open(dir.resolve("records"));
-        issuer = new RecordingIssuer(new CertificateIssuer(token, new RecordedSerials(new TokenSerials(token), records),
-                Linter.standard(), BC, Clock.systemUTC(), Duration.ofMinutes(5)), records);
-        rootKey = token.generateKeyPair(new KeyLabel("root-ca"), KeySpec.EC_P384);
-        serverCaKey = token.generateKeyPair(new KeyLabel("server-ca-2026"), KeySpec.EC_P256);
-        deviceCaKey = token.generateKeyPair(new KeyLabel("device-ca-2026"), KeySpec.EC_P256);
-
-        X500Name rootName = Names.subject(DN, "Ceremony Test Root CA");
-        root = issuer.issue(new CertificateIssuer.Request(profile("root-ca"),
-                new SubjectData(rootName, List.of(), spki(rootKey)), CaSigner.selfSigning(rootKey, rootName),
-                Optional.empty(), Optional.empty()), false).certificate();
-        serverCa = issuer.issue(new CertificateIssuer.Request(profile("intermediate-ca"),
-                new SubjectData(Names.subject(DN, "Ceremony Test Server CA 2026"), List.of(), spki(serverCaKey)),
-                CaSigner.of(rootKey, root), Optional.empty(),
-                Optional.of(new NameConstraintsSpec(List.of("example.com"), List.of("192.0.2.0/24")))), false)
-                .certificate();
-        deviceCa = issuer.issue(new CertificateIssuer.Request(profile("intermediate-ca"),
-                new SubjectData(Names.subject(DN, "Ceremony Test Device CA 2026"), List.of(), spki(deviceCaKey)),
-                CaSigner.of(rootKey, root), Optional.empty(), Optional.empty()), false).certificate();
-        write("root-ca.cert.pem", Pem.certificate(root));
-        write("server-ca.cert.pem", Pem.certificate(serverCa));
-        write("device-ca.cert.pem", Pem.certificate(deviceCa));
+        pki = new TestHierarchy(token, dir);
+        issuer = pki.issuer;
+        root = pki.root;
+        serverCa = pki.serverCa;
+        rootKey = pki.rootKey;
+        serverCaKey = pki.serverCaKey;
     }
 
     @AfterAll
     static void close() {
-        records.close();
+        pki.close();
         token.close();
     }
 
     private static Path write(String name, String text) throws Exception {
-        return Files.writeString(dir.resolve(name), text);
+        return pki.write(name, text);
     }
 
-    private static ParsedCsr csr(String name, String keyAlgorithm, String subject, String sans) {
-        List<String> command = new java.util.ArrayList<>(List.of("openssl", "req", "-new", "-nodes",
-                "-newkey", keyAlgorithm, "-keyout", name + ".key.pem", "-out", name + ".csr.pem", "-subj", subject));
-        if (!sans.isEmpty()) {
-            command.addAll(List.of("-addext", "subjectAltName=" + sans));
-        }
-        Tool made = Tool.run(dir, command);
-        assertThat(made.exitCode()).as(made.toString()).isZero();
-        try {
-            return new CsrReader(BC).read(Files.readAllBytes(dir.resolve(name + ".csr.pem")));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static X509CertificateHolder issueServer(String name, String keyAlgorithm) throws Exception {
-        ParsedCsr request = csr(name, keyAlgorithm, "/CN=mqtt.example.com", "DNS:mqtt.example.com,IP:192.0.2.10");
-        X509CertificateHolder leaf = issuer.issue(new CertificateIssuer.Request(profile("mqtt-server"),
-                new SubjectData(Names.subject(DN, "mqtt.example.com"), request.requestedNames(), request.publicKey()),
-                CaSigner.of(serverCaKey, serverCa), Optional.empty(), Optional.empty()), false).certificate();
-        write(name + ".cert.pem", Pem.certificate(leaf));
-        write(name + ".chain.pem", Pem.chain(leaf, List.of(serverCa)));
-        return leaf;
-    }
-
-    private static X509CertificateHolder issueDevice(String deviceId) throws Exception {
-        ParsedCsr request = csr(deviceId, "ec:" + dir.resolve("p256.params"), "/CN=" + deviceId, "");
-        X509CertificateHolder leaf = issuer.issue(new CertificateIssuer.Request(profile("mqtt-device"),
-                new SubjectData(Names.subject(DN, deviceId), List.of(
-                        new GeneralName(GeneralName.uniformResourceIdentifier, "spiffe://fleet.example.com/device/" + deviceId),
-                        new GeneralName(GeneralName.dNSName, deviceId + ".local")), request.publicKey()),
-                CaSigner.of(deviceCaKey, deviceCa), Optional.empty(), Optional.empty()), false).certificate();
-        write(deviceId + ".cert.pem", Pem.certificate(leaf));
-        write(deviceId + ".chain.pem", Pem.chain(leaf, List.of(deviceCa)));
-        return leaf;
+    private static ParsedCsr csr(String name, String keyAlgorithm, String subject, String sans) throws Exception {
+        return pki.csr(name, keyAlgorithm, subject, sans);
     }
 
     private static void assertOk(Tool result) {
@@ -150,8 +87,7 @@ class IssuanceWithPeersTest {
 
     @Test
     void ecServerCertificate_passesOpensslGnutlsAndNss() throws Exception {
-        Tool.run(dir, "openssl", "ecparam", "-name", "prime256v1", "-out", "p256.params");
-        issueServer("mqtt-ec", "ec:" + dir.resolve("p256.params"));
+        pki.server("mqtt-ec", pki.p256());
 
         Tool openssl = Tool.run(dir, "openssl", "verify", "-x509_strict", "-CAfile", "root-ca.cert.pem", "-untrusted",
                 "server-ca.cert.pem", "-purpose", "sslserver", "-verify_hostname", "mqtt.example.com", "mqtt-ec.cert.pem");
@@ -169,7 +105,7 @@ class IssuanceWithPeersTest {
 
     @Test
     void rsaServerCertificate_getsKeyEncipherment_andPassesNss() throws Exception {
-        X509CertificateHolder leaf = issueServer("mqtt-rsa", "rsa:2048");
+        X509CertificateHolder leaf = pki.server("mqtt-rsa", "rsa:2048");
 
         assertThat(org.bouncycastle.asn1.x509.KeyUsage.fromExtensions(leaf.getExtensions())
                 .hasUsages(org.bouncycastle.asn1.x509.KeyUsage.keyEncipherment)).isTrue();
@@ -182,8 +118,7 @@ class IssuanceWithPeersTest {
 
     @Test
     void deviceCertificate_followsTheAmqttScheme_andPassesAsAClient() throws Exception {
-        Tool.run(dir, "openssl", "ecparam", "-name", "prime256v1", "-out", "p256.params");
-        issueDevice("sensor-0042");
+        pki.device("sensor-0042");
 
         Tool text = Tool.run(dir, "openssl", "x509", "-in", "sensor-0042.cert.pem", "-noout", "-text");
         assertThat(text.output())
@@ -200,9 +135,8 @@ class IssuanceWithPeersTest {
     }
 
     @Test
-    void serverCaConstrainedToTheOrganisation_cannotIssueADeviceCertificate() {
-        Tool.run(dir, "openssl", "ecparam", "-name", "prime256v1", "-out", "p256.params");
-        ParsedCsr request = csr("stray-device", "ec:" + dir.resolve("p256.params"), "/CN=stray-device", "");
+    void serverCaConstrainedToTheOrganisation_cannotIssueADeviceCertificate() throws Exception {
+        ParsedCsr request = csr("stray-device", pki.p256(), "/CN=stray-device", "");
 
         assertThatThrownBy(() -> issuer.issue(new CertificateIssuer.Request(profile("mqtt-device"),
                 new SubjectData(Names.subject(DN, "stray-device"), List.of(
@@ -263,7 +197,7 @@ class IssuanceWithPeersTest {
     }
 
     @Test
-    void validityBeyondTheProfileMaximum_isNotSigned() {
+    void validityBeyondTheProfileMaximum_isNotSigned() throws Exception {
         ParsedCsr request = csr("too-long", "rsa:2048", "/CN=long.example.com", "DNS:long.example.com");
 
         assertThatThrownBy(() -> issuer.issue(new CertificateIssuer.Request(profile("mqtt-server"),
@@ -275,8 +209,7 @@ class IssuanceWithPeersTest {
 
     @Test
     void bundlesAndOtherFormats_readBackInOpenssl() throws Exception {
-        Tool.run(dir, "openssl", "ecparam", "-name", "prime256v1", "-out", "p256.params");
-        X509CertificateHolder leaf = issueServer("bundled", "ec:" + dir.resolve("p256.params"));
+        X509CertificateHolder leaf = pki.server("bundled", pki.p256());
         write("bundled.fullchain.pem", Pem.fullChain(leaf, List.of(serverCa), root));
         write("ca-bundle.pem", Pem.caBundle(root, Optional.empty()));
         write("ca-bundle-strict.pem", Pem.caBundle(root, Optional.of(serverCa)));
