@@ -1,8 +1,6 @@
 package dev.ceremony.records;
 
 import dev.ceremony.pki.KeyIds;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,11 +39,6 @@ public final class IssuedEntries {
 
     /** SHA-256 of the certificate's SubjectPublicKeyInfo, in hex: how the index finds a key again. */
     public static String publicKeySha256(X509CertificateHolder certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(certificate.getSubjectPublicKeyInfo().getEncoded()));
-        } catch (NoSuchAlgorithmException | java.io.IOException e) {
-            throw new IllegalStateException("cannot hash a public key", e);
-        }
+        return RecordsHistory.sha256(certificate.getSubjectPublicKeyInfo());
     }
 }

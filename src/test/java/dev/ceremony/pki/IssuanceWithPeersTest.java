@@ -180,7 +180,7 @@ class IssuanceWithPeersTest {
                 .containsPattern("Basic Constraints: critical\\s+CA:TRUE, pathlen:0")
                 .contains("Authority Key Identifier")
                 .containsPattern("Name Constraints: critical\\s+Permitted:\\s+DNS:example.com")
-                .contains("IP:192.0.2.0/255.255.255.0");
+                .contains("IP:192.0.2.0/255.255.255.0").contains("IP:127.0.0.0/255.0.0.0");
         assertOk(Tool.run(dir, "openssl", "verify", "-x509_strict", "-CAfile", "root-ca.cert.pem", "server-ca.cert.pem"));
     }
 

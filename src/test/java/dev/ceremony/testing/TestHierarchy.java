@@ -37,7 +37,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The seed's hierarchy, issued on a test token with the real issuer and records: a P-384 root, a
- * server CA constrained to example.com and 192.0.2.0/24, and an unconstrained device CA. The CA
+ * server CA constrained to example.com, 192.0.2.0/24 and 127.0.0.0/8, and an unconstrained device CA. The CA
  * certificates are written as PEM into the directory, where the peer tools find them.
  */
 public final class TestHierarchy implements AutoCloseable {
@@ -69,7 +69,7 @@ public final class TestHierarchy implements AutoCloseable {
                 CaSigner.selfSigning(rootKey, rootName), Optional.empty());
         serverCa = issue("intermediate-ca", new SubjectData(Names.subject(DN, "Ceremony Test Server CA 2026"),
                 List.of(), spki(serverCaKey)), CaSigner.of(rootKey, root),
-                Optional.of(new NameConstraintsSpec(List.of("example.com"), List.of("192.0.2.0/24"))));
+                Optional.of(new NameConstraintsSpec(List.of("example.com"), List.of("192.0.2.0/24", "127.0.0.0/8"))));
         deviceCa = issue("intermediate-ca", new SubjectData(Names.subject(DN, "Ceremony Test Device CA 2026"),
                 List.of(), spki(deviceCaKey)), CaSigner.of(rootKey, root), Optional.empty());
         write("root-ca.cert.pem", Pem.certificate(root));
@@ -119,9 +119,13 @@ public final class TestHierarchy implements AutoCloseable {
         return "ec:" + params;
     }
 
-    /** Issues an mqtt-server certificate for mqtt.example.com (and 192.0.2.10), writing cert and chain. */
+    /**
+     * Issues an mqtt-server certificate for mqtt.example.com, 192.0.2.10 and 127.0.0.1 (for the
+     * broker test on loopback), writing cert and chain.
+     */
     public X509CertificateHolder server(String name, String keyAlgorithm) throws IOException {
-        ParsedCsr request = csr(name, keyAlgorithm, "/CN=mqtt.example.com", "DNS:mqtt.example.com,IP:192.0.2.10");
+        ParsedCsr request = csr(name, keyAlgorithm, "/CN=mqtt.example.com",
+                "DNS:mqtt.example.com,IP:192.0.2.10,IP:127.0.0.1");
         X509CertificateHolder leaf = issuer.issue(new CertificateIssuer.Request(profile("mqtt-server"),
                 new SubjectData(Names.subject(DN, "mqtt.example.com"), request.requestedNames(), request.publicKey()),
                 CaSigner.of(serverCaKey, serverCa), Optional.empty(), Optional.empty()), false).certificate();
