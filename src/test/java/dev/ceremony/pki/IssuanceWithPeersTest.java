@@ -233,6 +233,32 @@ class IssuanceWithPeersTest {
         assertThatThrownBy(() -> Pem.chain(leaf, List.of(root))).hasMessageContaining("never holds the root");
     }
 
+    @Test
+    void distributionPointsAccessAndPolicies_fromTheProfile_areInTheCertificate() throws Exception {
+        Path profiles = Files.createDirectories(dir.resolve("custom-profiles"));
+        Path custom = Files.writeString(profiles.resolve("mqtt-server.yaml"), Files.readString(
+                TestToken.projectDir().resolve("ceremony-scripts/profiles/mqtt-server.yaml"))
+                + "crl-distribution-points: [http://pki.example.com/server-ca.crl]\n"
+                + "authority-information-access:\n  ca-issuers: [http://pki.example.com/server-ca.cer]\n"
+                + "  ocsp: [http://ocsp.example.com/]\n"
+                + "certificate-policies: [1.3.6.1.4.1.55555.1.1]\n");
+        ParsedCsr request = csr("with-urls", pki.p256(), "/CN=mqtt.example.com", "DNS:mqtt.example.com");
+        X509CertificateHolder leaf = issuer.issue(new CertificateIssuer.Request(
+                new dev.ceremony.yaml.ProfileReader(new dev.ceremony.yaml.StrictYaml()).read(custom),
+                new SubjectData(Names.subject(DN, "mqtt.example.com"), request.requestedNames(), request.publicKey()),
+                CaSigner.of(serverCaKey, serverCa), Optional.empty(), Optional.empty()), false).certificate();
+        write("with-urls.cert.pem", Pem.certificate(leaf));
+
+        Tool text = Tool.run(dir, "openssl", "x509", "-in", "with-urls.cert.pem", "-noout", "-text");
+        assertThat(text.output())
+                .containsPattern("X509v3 CRL Distribution Points:\\s+Full Name:\\s+URI:http://pki.example.com/server-ca.crl")
+                .contains("OCSP - URI:http://ocsp.example.com/")
+                .contains("CA Issuers - URI:http://pki.example.com/server-ca.cer")
+                .containsPattern("X509v3 Certificate Policies:\\s+Policy: 1.3.6.1.4.1.55555.1.1");
+        assertOk(Tool.run(dir, "openssl", "verify", "-x509_strict", "-CAfile", "root-ca.cert.pem", "-untrusted",
+                "server-ca.cert.pem", "-purpose", "sslserver", "with-urls.cert.pem"));
+    }
+
     /** NSS: a fresh database that trusts only the root, then certutil -V for the leaf. */
     private static void assertNss(String name, String usage) throws Exception {
         Path db = Files.createDirectories(dir.resolve("nss-" + name));
