@@ -50,6 +50,7 @@ final class Ck {
     static final long CKM_RSA_PKCS_KEY_PAIR_GEN = 0x0L;
     static final long CKM_SHA256_RSA_PKCS = 0x40L;
     static final long CKM_SHA384_RSA_PKCS = 0x41L;
+    static final long CKM_SHA256_RSA_PKCS_PSS = 0x43L;
     static final long CKM_EC_KEY_PAIR_GEN = 0x1040L;
     static final long CKM_ECDSA = 0x1041L;
 

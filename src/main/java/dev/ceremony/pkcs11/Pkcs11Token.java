@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import sun.security.pkcs11.wrapper.CK_ATTRIBUTE;
 import sun.security.pkcs11.wrapper.CK_MECHANISM;
+import sun.security.pkcs11.wrapper.CK_RSA_PKCS_PSS_PARAMS;
 import sun.security.pkcs11.wrapper.PKCS11Exception;
 
 /** A {@link Token} on a PKCS#11 slot, reached through {@link Cryptoki}. */
@@ -221,6 +222,7 @@ final class Pkcs11Token implements Token {
                         cryptoki.sign(session, new CK_MECHANISM(Ck.CKM_ECDSA), handle, digest(scheme, data)));
                 case RSA_PKCS1_SHA256 -> cryptoki.sign(session, new CK_MECHANISM(Ck.CKM_SHA256_RSA_PKCS), handle, data);
                 case RSA_PKCS1_SHA384 -> cryptoki.sign(session, new CK_MECHANISM(Ck.CKM_SHA384_RSA_PKCS), handle, data);
+                case RSA_PSS_SHA256 -> cryptoki.sign(session, pss(), handle, data);
             };
         });
     }
@@ -361,6 +363,13 @@ final class Pkcs11Token implements Token {
                 // Reported by the caller's exception; the key is listed by 'token info' for manual cleanup.
             }
         }
+    }
+
+    private static CK_MECHANISM pss() {
+        CK_MECHANISM mechanism = new CK_MECHANISM(Ck.CKM_SHA256_RSA_PKCS_PSS);
+        mechanism.setParameter(new CK_RSA_PKCS_PSS_PARAMS("SHA-256", "MGF1", "SHA-256",
+                SignatureScheme.PSS_SALT_BYTES));
+        return mechanism;
     }
 
     private static byte[] digest(SignatureScheme scheme, byte[] data) {

@@ -121,7 +121,7 @@ public final class CertificateIssuer {
     }
 
     private Linted lint(Request request, BigInteger serial) {
-        SignatureScheme scheme = request.issuer().key().requireSpec().defaultScheme();
+        SignatureScheme scheme = request.issuer().scheme();
         SubjectPublicKeyInfo issuerKey = SubjectPublicKeyInfo.getInstance(
                 request.issuer().key().requirePublicKey().getEncoded());
         Instant now = clock.instant();

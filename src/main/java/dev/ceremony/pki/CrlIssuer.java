@@ -74,7 +74,7 @@ public final class CrlIssuer {
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode the CRL extensions", e);
         }
-        X509CRLHolder crl = builder.build(new TokenContentSigner(token, ca.key(), ca.key().requireSpec().defaultScheme(),
+        X509CRLHolder crl = builder.build(new TokenContentSigner(token, ca.key(), ca.scheme(),
                 verifier));
         try {
             if (!crl.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(verifier).build(caCertificate))) {

@@ -1,6 +1,9 @@
 package dev.ceremony.token;
 
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
@@ -14,7 +17,17 @@ public enum SignatureScheme {
     RSA_PKCS1_SHA256(KeyType.RSA, "SHA-256", "SHA256withRSA",
             new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE)),
     RSA_PKCS1_SHA384(KeyType.RSA, "SHA-384", "SHA384withRSA",
-            new AlgorithmIdentifier(PKCSObjectIdentifiers.sha384WithRSAEncryption, DERNull.INSTANCE));
+            new AlgorithmIdentifier(PKCSObjectIdentifiers.sha384WithRSAEncryption, DERNull.INSTANCE)),
+    /** RSASSA-PSS with SHA-256, MGF1-SHA-256 and a 32-byte salt: the optional RSA scheme. */
+    RSA_PSS_SHA256(KeyType.RSA, "SHA-256", "SHA256withRSAandMGF1",
+            new AlgorithmIdentifier(PKCSObjectIdentifiers.id_RSASSA_PSS, new RSASSAPSSparams(
+                    new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE),
+                    new AlgorithmIdentifier(PKCSObjectIdentifiers.id_mgf1,
+                            new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE)),
+                    new ASN1Integer(32), new ASN1Integer(1))));
+
+    /** Salt length of {@link #RSA_PSS_SHA256}: the digest length. */
+    public static final int PSS_SALT_BYTES = 32;
 
     private final KeyType keyType;
     private final String digest;
@@ -37,7 +50,7 @@ public enum SignatureScheme {
         return digest;
     }
 
-    /** JCA name of the signature algorithm, for verification. */
+    /** JCA name of the signature algorithm, for verification with BouncyCastle's provider. */
     public String jcaName() {
         return jcaName;
     }

@@ -259,6 +259,23 @@ class IssuanceWithPeersTest {
                 "server-ca.cert.pem", "-purpose", "sslserver", "with-urls.cert.pem"));
     }
 
+    @Test
+    void rsaRootSigningWithPss_passesOpensslStrict() throws Exception {
+        KeyHandle rsaRoot = token.generateKeyPair(new KeyLabel("rsa-pss-root"), KeySpec.RSA_3072);
+        org.bouncycastle.asn1.x500.X500Name name = Names.subject(DN, "Ceremony Test RSA-PSS Root");
+        X509CertificateHolder pssRoot = issuer.issue(new CertificateIssuer.Request(profile("root-ca"),
+                new SubjectData(name, List.of(), spki(rsaRoot)), CaSigner.selfSigning(rsaRoot, name).withRsaPss(),
+                Optional.empty(), Optional.empty()), false).certificate();
+        write("pss-root.cert.pem", Pem.certificate(pssRoot));
+
+        assertThat(Tool.run(dir, "openssl", "x509", "-in", "pss-root.cert.pem", "-noout", "-text").output())
+                .contains("Signature Algorithm: rsassaPss").contains("Mask Algorithm: mgf1 with sha256")
+                .contains("Salt Length: 0x20");
+        assertOk(Tool.run(dir, "openssl", "verify", "-x509_strict", "-CAfile", "pss-root.cert.pem", "pss-root.cert.pem"));
+        assertThatThrownBy(() -> CaSigner.selfSigning(rootKey, name).withRsaPss())
+                .hasMessageContaining("signs with ECDSA_SHA384 or, if RSA, RSASSA-PSS");
+    }
+
     /** NSS: a fresh database that trusts only the root, then certutil -V for the leaf. */
     private static void assertNss(String name, String usage) throws Exception {
         Path db = Files.createDirectories(dir.resolve("nss-" + name));

@@ -60,7 +60,7 @@ final class EncodingRules {
                         }),
                 LintRule.of("extensions-unique", "No extension appears twice.", EncodingRules::uniqueExtensions),
                 LintRule.of("signature-algorithm", "The signature algorithm follows the issuer's key: SHA-256 with "
-                        + "P-256, SHA-384 with P-384, SHA-256 with RSA.", c ->
+                        + "P-256, SHA-384 with P-384, SHA-256 with RSA (PKCS#1 v1.5, or RSASSA-PSS when chosen).", c ->
                         c.tbs().getSignature().equals(c.scheme().algorithmIdentifier()) ? List.of()
                                 : List.of("the TBS names " + c.tbs().getSignature().getAlgorithm() + " but the issuer "
                                         + "key signs with " + c.scheme())),
