@@ -24,7 +24,14 @@ public final class RecordingIssuer {
         this.records = Objects.requireNonNull(records, "records");
     }
 
+    /**
+     * @param renewal the policy accepted the request as a renewal; the index records it as such
+     * @throws RecordsException when a CA certificate would give a second key a name already used
+     */
     public IssuedCertificate issue(CertificateIssuer.Request request, boolean renewal) {
+        if (request.profile().kind().isCa()) {
+            requireFreshCaName(request);
+        }
         String issuerKeyId = request.issuer().certificate().map(KeyIds::subjectKeyId)
                 .orElseGet(() -> HexFormat.of().formatHex(new BcX509ExtensionUtils().createSubjectKeyIdentifier(
                         SubjectPublicKeyInfo.getInstance(request.issuer().key().requirePublicKey().getEncoded()))
@@ -33,5 +40,18 @@ public final class RecordingIssuer {
                 new Reservation(serial, issuerKeyId, request.profile().name(), HexFormat.of().formatHex(tbsSha256)))));
         records.recordIssued(List.of(IssuedEntries.of(issued.certificate(), request.profile().name(), renewal)));
         return issued;
+    }
+
+    /** Each generation of a CA gets its own name, so that a rotation never gives two keys one name. */
+    private void requireFreshCaName(CertificateIssuer.Request request) {
+        String subject = request.subject().subject().toString();
+        String key = RecordsHistory.sha256(request.subject().publicKey());
+        for (IssuedEntry entry : records.issued()) {
+            if (entry.subject().equals(subject) && !entry.publicKeySha256().equals(key)) {
+                throw new RecordsException("the CA name '" + subject + "' already belongs to another key (certificate "
+                        + entry.serial().toString(16) + "); give this generation its own name, for example with the "
+                        + "year");
+            }
+        }
     }
 }

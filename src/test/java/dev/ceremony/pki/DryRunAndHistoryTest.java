@@ -78,6 +78,24 @@ class DryRunAndHistoryTest {
     }
 
     @Test
+    void aNewIntermediateKey_cannotTakeTheNameOfAnOldOne() {
+        KeyHandle next = token.generateKeyPair(new dev.ceremony.token.KeyLabel("server-ca-next"), KeySpec.EC_P256);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pki.issuer.issue(new CertificateIssuer.Request(
+                TestHierarchy.profile("intermediate-ca"), new SubjectData(pki.serverCa.getSubject(), List.of(),
+                        TestHierarchy.spki(next)), CaSigner.of(pki.rootKey, pki.root), Optional.empty(), Optional.empty()),
+                false))
+                .isInstanceOf(dev.ceremony.records.RecordsException.class)
+                .hasMessageContaining("already belongs to another key")
+                .hasMessageContaining("its own name");
+        X509CertificateHolder renamed = pki.issuer.issue(new CertificateIssuer.Request(
+                TestHierarchy.profile("intermediate-ca"), new SubjectData(
+                        Names.subject(TestHierarchy.DN, "Ceremony Test Server CA 2027"), List.of(), TestHierarchy.spki(next)),
+                CaSigner.of(pki.rootKey, pki.root), Optional.empty(), Optional.empty()), false).certificate();
+        assertThat(renamed.getSubject().toString()).endsWith("CN=Ceremony Test Server CA 2027");
+    }
+
+    @Test
     void policyAgainstTheRecords_refusesACertifiedDevice_untilItIsRevoked() throws Exception {
         X509CertificateHolder device = pki.device("sensor-0100");
         Set<String> caKeys = token.listKeys().stream().map(k -> k.publicKeySha256().orElseThrow())
