@@ -37,8 +37,8 @@ class CrlWithPeersTest {
 
     @BeforeAll
     static void hierarchy(TestToken testToken) throws Exception {
-        token = testToken.openLoggedIn();
-        pki = new TestHierarchy(token, dir);
+        pki = new TestHierarchy(testToken, dir);
+        token = pki.token;
         revocations = new RevocationService(pki.records,
                 new CrlIssuer(token, TestHierarchy.BC, Clock.systemUTC(), CrlSchedule.DEFAULT), Clock.systemUTC());
     }
@@ -46,7 +46,6 @@ class CrlWithPeersTest {
     @AfterAll
     static void close() {
         pki.close();
-        token.close();
     }
 
     private static void assertOk(Tool result) {

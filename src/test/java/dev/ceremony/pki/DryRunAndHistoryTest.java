@@ -44,14 +44,13 @@ class DryRunAndHistoryTest {
 
     @BeforeAll
     static void hierarchy(TestToken testToken) throws Exception {
-        token = testToken.openLoggedIn();
-        pki = new TestHierarchy(token, dir);
+        pki = new TestHierarchy(testToken, dir);
+        token = pki.token;
     }
 
     @AfterAll
     static void close() {
         pki.close();
-        token.close();
     }
 
     @Test

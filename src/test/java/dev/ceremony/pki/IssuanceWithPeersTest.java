@@ -58,8 +58,8 @@ class IssuanceWithPeersTest {
 
     @BeforeAll
     static void hierarchy(TestToken testToken) throws Exception {
-        token = testToken.openLoggedIn();
-        pki = new TestHierarchy(token, dir);
+        pki = new TestHierarchy(testToken, dir);
+        token = pki.token;
         issuer = pki.issuer;
         root = pki.root;
         serverCa = pki.serverCa;
@@ -70,7 +70,6 @@ class IssuanceWithPeersTest {
     @AfterAll
     static void close() {
         pki.close();
-        token.close();
     }
 
     private static Path write(String name, String text) throws Exception {

@@ -39,8 +39,8 @@ class MosquittoRoundTripTest {
 
     @BeforeAll
     static void broker(TestToken testToken) throws Exception {
-        token = testToken.openLoggedIn();
-        pki = new TestHierarchy(token, dir);
+        pki = new TestHierarchy(testToken, dir);
+        token = pki.token;
         pki.server("broker", pki.p256());
         pki.device("sensor-0042");
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -89,7 +89,6 @@ class MosquittoRoundTripTest {
             }
         }
         pki.close();
-        token.close();
     }
 
     private static List<String> client(String tool, String certificate, String key, String... more) {

@@ -47,6 +47,7 @@ public final class TestHierarchy implements AutoCloseable {
             Optional.of("PKI"));
 
     public final Path dir;
+    public final Token token;
     public final JournalCaRecords records;
     public final RecordingIssuer issuer;
     public final KeyHandle rootKey;
@@ -56,8 +57,10 @@ public final class TestHierarchy implements AutoCloseable {
     public final X509CertificateHolder serverCa;
     public final X509CertificateHolder deviceCa;
 
-    public TestHierarchy(Token token, Path dir) throws IOException {
+    /** Opens the test token (logged in) and issues the hierarchy into {@code dir}; close() closes both. */
+    public TestHierarchy(TestToken testToken, Path dir) throws IOException {
         this.dir = dir;
+        this.token = testToken.openLoggedIn();
         records = JournalCaRecords.open(dir.resolve("records"));
         issuer = new RecordingIssuer(new CertificateIssuer(token, new RecordedSerials(new TokenSerials(token), records),
                 Linter.standard(), BC, Clock.systemUTC(), Duration.ofMinutes(5)), records);
@@ -150,5 +153,6 @@ public final class TestHierarchy implements AutoCloseable {
     @Override
     public void close() {
         records.close();
+        token.close();
     }
 }

@@ -196,19 +196,7 @@ public final class RequestPolicy {
             refusals.add(new Refusal("subject-common-name", e.getMessage()));
             return Optional.empty();
         }
-        try {
-            String host = DnsNames.requireHostname(cn, profile.wildcards());
-            if (!settings.permits(host.startsWith("*.") ? host.substring(2) : host)) {
-                refusals.add(new Refusal("san-domain", "the common name '" + host + "' is not in a permitted domain ("
-                        + String.join(", ", settings.permittedDomains()) + ")"));
-                return Optional.empty();
-            }
-            return Optional.of(host);
-        } catch (IllegalArgumentException e) {
-            refusals.add(new Refusal(cn.startsWith("*.") ? "san-wildcard" : "subject-common-name",
-                    "the common name " + e.getMessage()));
-            return Optional.empty();
-        }
+        return permittedHost(cn, profile, "subject-common-name", "the common name ", refusals);
     }
 
     private List<GeneralName> alternativeNames(ParsedCsr csr, CertificateProfile profile, Optional<String> commonName,
@@ -267,22 +255,32 @@ public final class RequestPolicy {
 
     private Optional<String> dns(GeneralName name, CertificateProfile profile, List<Refusal> refusals) {
         String text = name.getName() instanceof ASN1String s ? s.getString() : "";
+        return permittedHost(text, profile, "san-dns", "", refusals);
+    }
+
+    /**
+     * A host name from the request, checked for syntax (refused under {@code invalidRule}), for
+     * wildcards the profile does not allow, and against the permitted domains.
+     */
+    private Optional<String> permittedHost(String text, CertificateProfile profile, String invalidRule, String what,
+            List<Refusal> refusals) {
         if (text.startsWith("*.") && !profile.wildcards()) {
-            refusals.add(new Refusal("san-wildcard", "'" + Printable.escape(text) + "' is a wildcard; profile "
+            refusals.add(new Refusal("san-wildcard", what + "'" + Printable.escape(text) + "' is a wildcard; profile "
                     + profile.name() + " does not issue wildcards"));
             return Optional.empty();
         }
+        String host;
         try {
-            String host = DnsNames.requireHostname(text, profile.wildcards());
-            if (!settings.permits(host.startsWith("*.") ? host.substring(2) : host)) {
-                refusals.add(new Refusal("san-domain", "'" + host + "' is not in a permitted domain ("
-                        + String.join(", ", settings.permittedDomains()) + ")"));
-                return Optional.empty();
-            }
-            return Optional.of(host);
+            host = DnsNames.requireHostname(text, profile.wildcards());
         } catch (IllegalArgumentException e) {
-            refusals.add(new Refusal("san-dns", e.getMessage()));
+            refusals.add(new Refusal(invalidRule, what + e.getMessage()));
             return Optional.empty();
         }
+        if (!settings.permits(host.startsWith("*.") ? host.substring(2) : host)) {
+            refusals.add(new Refusal("san-domain", what + "'" + host + "' is not in a permitted domain ("
+                    + String.join(", ", settings.permittedDomains()) + ")"));
+            return Optional.empty();
+        }
+        return Optional.of(host);
     }
 }
