@@ -104,10 +104,9 @@ class MosquittoRoundTripTest {
         Process subscriber = new ProcessBuilder(client("mosquitto_sub", "sensor-0042.chain.pem", "sensor-0042.key.pem",
                 "-i", "sensor-0042-sub", "-t", "fleet/sensor-0042/state", "-C", "1", "-W", "20"))
                 .redirectErrorStream(true).start();
-        Thread.sleep(1500);
-
+        // Retained, so that a subscriber that connects after the publish still gets the message.
         Tool published = Tool.run(dir, client("mosquitto_pub", "sensor-0042.chain.pem", "sensor-0042.key.pem",
-                "-i", "sensor-0042", "-t", "fleet/sensor-0042/state", "-m", "online", "-q", "1"));
+                "-i", "sensor-0042", "-t", "fleet/sensor-0042/state", "-m", "online", "-q", "1", "-r"));
         assertThat(published.exitCode()).as(published + "\nbroker log:\n"
                 + java.nio.file.Files.readString(dir.resolve("mosquitto.log"))).isZero();
 
