@@ -1,0 +1,23 @@
+package dev.ceremony.audit;
+
+/** Record types the verifier understands; every other type is an event it only chains and seals. */
+public final class AuditTypes {
+
+    /** The first record: the audit public key, before any key or certificate exists. */
+    public static final String LOG_START = "log-start";
+
+    /** A ceremony begins; carries the previous ceremony's head hash. */
+    public static final String CEREMONY_START = "ceremony-start";
+
+    /** The audit signer's certificate, issued by the root; its key must be the log-start key. */
+    public static final String AUDIT_CERTIFICATE = "audit-certificate";
+
+    /** A signature by the audit key over the seal's own line. */
+    public static final String SEAL = "seal";
+
+    /** A torn line from a crash was cut off when the log was reopened. */
+    public static final String REPAIR = "repair";
+
+    private AuditTypes() {
+    }
+}

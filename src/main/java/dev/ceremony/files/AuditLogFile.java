@@ -1,0 +1,158 @@
+package dev.ceremony.files;
+
+import dev.ceremony.audit.AuditChain;
+import dev.ceremony.audit.AuditEntry;
+import dev.ceremony.audit.AuditTypes;
+import dev.ceremony.audit.SealSigner;
+import dev.ceremony.records.RecordsException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The audit log as an append-only file. Records are written as they come and synced at seals (and
+ * whenever {@link #sync()} is asked for, e.g. once per chunk of write-ahead records). A final line
+ * cut short by a crash is removed when the log is reopened, and a {@code repair} record says how
+ * many bytes went and their hash.
+ */
+public final class AuditLogFile implements AutoCloseable {
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final AuditChain chain;
+
+    private AuditLogFile(Path file, FileChannel channel, AuditChain chain) throws IOException {
+        this.file = file;
+        this.channel = channel;
+        FileLock acquired;
+        try {
+            acquired = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            acquired = null;
+        }
+        if (acquired == null) {
+            channel.close();
+            throw new RecordsException("the audit log " + file + " is already open in another Ceremony process "
+                    + "(or elsewhere in this one)");
+        }
+        this.lock = acquired;
+        this.chain = chain;
+    }
+
+    /** Creates a new log whose first record holds the audit public key. The file must not exist. */
+    public static AuditLogFile create(Path file, Clock clock, String ceremony, byte[] auditKeyInfo,
+            Map<String, Object> data) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            AuditLogFile log = new AuditLogFile(file, channel, AuditChain.fresh(clock, ceremony));
+            log.write(log.chain.logStart(auditKeyInfo, data));
+            log.sync();
+            DurableFiles.syncDirectory(file.toAbsolutePath().getParent());
+            return log;
+        } catch (IOException e) {
+            throw new RecordsException("cannot create the audit log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens an existing log to continue it, cutting off (and recording) a torn final line. */
+    public static AuditLogFile open(Path file, Clock clock) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] != '\n') {
+                end--;
+            }
+            if (end == 0) {
+                throw new RecordsException("the audit log " + file + " holds no complete record");
+            }
+            int start = end - 1;
+            while (start > 0 && bytes[start - 1] != '\n') {
+                start--;
+            }
+            String lastLine = new String(bytes, start, end - 1 - start, StandardCharsets.UTF_8);
+            AuditEntry last = AuditEntry.parse(lastLine);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            AuditLogFile log = new AuditLogFile(file, channel, AuditChain.after(clock, last, AuditChain.sha256(lastLine)));
+            if (end < bytes.length) {
+                channel.truncate(end);
+                channel.force(true);
+                Map<String, Object> repair = new LinkedHashMap<>();
+                repair.put("removed-bytes", (long) (bytes.length - end));
+                repair.put("removed-sha256", AuditChain.sha256Bytes(Arrays.copyOfRange(bytes, end, bytes.length)));
+                log.append(AuditTypes.REPAIR, repair);
+                log.sync();
+            }
+            return log;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RecordsException("cannot open the audit log " + file + ": " + e.getMessage()
+                    + ". Run 'ceremony audit verify' on it", e);
+        }
+    }
+
+    /** Appends a record of the current ceremony; durable at the next sync or seal. */
+    public synchronized AuditEntry append(String type, Map<String, Object> data) {
+        return write(chain.next(type, data));
+    }
+
+    /** Starts a ceremony; its first record carries the previous head. */
+    public synchronized AuditEntry startCeremony(String ceremony, Map<String, Object> data) {
+        return write(chain.startCeremony(ceremony, data));
+    }
+
+    /** Signs a seal with the audit key, appends it and syncs. Its hash is the head witnesses write down. */
+    public synchronized AuditEntry seal(SealSigner signer) {
+        AuditEntry seal = write(chain.seal(signer));
+        sync();
+        return seal;
+    }
+
+    /** Makes every record written so far durable. */
+    public synchronized void sync() {
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            throw new RecordsException("cannot sync the audit log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The hash of the last record. */
+    public synchronized String head() {
+        return chain.head();
+    }
+
+    private AuditEntry write(AuditEntry entry) {
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap((entry.line() + "\n").getBytes(StandardCharsets.UTF_8));
+            channel.position(channel.size());
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            return entry;
+        } catch (IOException e) {
+            throw new RecordsException("cannot write the audit log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            channel.force(false);
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            throw new RecordsException("cannot close the audit log " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package dev.ceremony.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ceremony.files.AuditLogFile;
+import dev.ceremony.pki.CaSigner;
+import dev.ceremony.pki.CertificateIssuer;
+import dev.ceremony.pki.Names;
+import dev.ceremony.pki.SubjectData;
+import dev.ceremony.pki.TokenSerials;
+import dev.ceremony.pki.lint.Linter;
+import dev.ceremony.testing.SoftHsm;
+import dev.ceremony.testing.TestHierarchy;
+import dev.ceremony.testing.TestToken;
+import dev.ceremony.token.KeyHandle;
+import dev.ceremony.token.KeyLabel;
+import dev.ceremony.token.KeySpec;
+import dev.ceremony.token.Token;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A small real log, sealed by an audit key on SoftHSM and tied to a root, attacked every way the
+ * issue lists: each deletion, each adjacent swap, flipped bytes in each record, truncation at every
+ * point, a torn tail, a seal by the wrong key, a splice of two logs.
+ */
+@SoftHsm
+class AuditLogTamperTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Token token;
+    private static TokenSealSigner signer;
+    private static X509CertificateHolder root;
+    private static byte[] log;
+    private static String head;
+    private static final AuditVerifier VERIFIER = new AuditVerifier(TestHierarchy.BC);
+
+    @BeforeAll
+    static void writeLog(TestToken testToken) throws Exception {
+        token = testToken.openLoggedIn();
+        log = buildLog(dir.resolve("audit.jsonl"), "audit-key", "root-key");
+        head = AuditChain.sha256(lines(log).get(lines(log).size() - 1));
+    }
+
+    /** log-start, two key events, seal; root cert, audit cert, seal; a second ceremony with a seal. */
+    static byte[] buildLog(Path file, String auditLabel, String rootLabel) throws Exception {
+        KeyHandle auditKey = token.generateKeyPair(new KeyLabel(auditLabel), KeySpec.EC_P256);
+        TokenSealSigner sealer = new TokenSealSigner(token, auditKey, TestHierarchy.BC);
+        try (AuditLogFile audit = AuditLogFile.create(file, Clock.systemUTC(), "ceremony-1",
+                auditKey.requirePublicKey().getEncoded(), Map.of("script", "root-ca"))) {
+            KeyHandle rootKey = token.generateKeyPair(new KeyLabel(rootLabel), KeySpec.EC_P384);
+            audit.append("key-generated", Map.of("label", auditLabel, "public-key-sha256", auditKey.publicKeySha256().orElseThrow()));
+            audit.append("key-generated", Map.of("label", rootLabel, "public-key-sha256", rootKey.publicKeySha256().orElseThrow()));
+            audit.seal(sealer);
+            CertificateIssuer issuer = new CertificateIssuer(token, new TokenSerials(token), Linter.standard(),
+                    TestHierarchy.BC, Clock.systemUTC(), Duration.ofMinutes(5));
+            X500Name rootName = Names.subject(TestHierarchy.DN, "Audit Test Root " + rootLabel);
+            X509CertificateHolder rootCertificate = issuer.issue(new CertificateIssuer.Request(
+                    TestHierarchy.profile("root-ca"), new SubjectData(rootName, List.of(), TestHierarchy.spki(rootKey)),
+                    CaSigner.selfSigning(rootKey, rootName), Optional.empty(), Optional.empty()), (s, t) -> { })
+                    .certificate();
+            X509CertificateHolder auditCertificate = issuer.issue(new CertificateIssuer.Request(
+                    TestHierarchy.profile("audit-signer"), new SubjectData(Names.subject(TestHierarchy.DN,
+                            "Audit Signer " + auditLabel), List.of(), TestHierarchy.spki(auditKey)),
+                    CaSigner.of(rootKey, rootCertificate), Optional.empty(), Optional.empty()), (s, t) -> { })
+                    .certificate();
+            audit.append("certificate-issued", Map.of("profile", "root-ca", "serial",
+                    rootCertificate.getSerialNumber().toString(16)));
+            audit.append(AuditTypes.AUDIT_CERTIFICATE, Map.of("certificate",
+                    Base64.getEncoder().encodeToString(auditCertificate.getEncoded())));
+            audit.seal(sealer);
+            audit.startCeremony("ceremony-2", Map.of("script", "intermediate-ca"));
+            audit.append("note", Map.of("operator", "Alice", "text", "all witnesses present"));
+            audit.append("confirmation", Map.of("role", "witness", "name", "Bob", "step", "inspect-token"));
+            audit.seal(sealer);
+            if (root == null) {
+                root = rootCertificate;
+                signer = sealer;
+            }
+        }
+        return Files.readAllBytes(file);
+    }
+
+    @AfterAll
+    static void close() {
+        token.close();
+    }
+
+    static List<String> lines(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return new ArrayList<>(Arrays.asList(text.substring(0, text.length() - 1).split("\n", -1)));
+    }
+
+    static byte[] join(List<String> lines) {
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static VerificationReport verify(byte[] bytes, boolean withHead) {
+        return VERIFIER.verify(bytes, Optional.of(root), withHead ? Optional.of(head) : Optional.empty());
+    }
+
+    @Test
+    void untouchedLog_verifies_withRootAndHead() {
+        VerificationReport report = verify(log, true);
+
+        assertThat(report.valid()).as(report.toString()).isTrue();
+        assertThat(report.records()).isEqualTo(11);
+        assertThat(report.ceremonies()).isEqualTo(2);
+        assertThat(report.seals()).isEqualTo(3);
+        assertThat(report.unsealed()).isZero();
+        assertThat(report.head()).isEqualTo(head);
+        assertThat(report.certificate()).startsWith("issued by the root");
+    }
+
+    @Test
+    void everyDeletion_isDetected_withOrWithoutHead() {
+        for (int i = 0; i < lines(log).size(); i++) {
+            List<String> lines = lines(log);
+            lines.remove(i);
+            for (boolean withHead : new boolean[] {true, false}) {
+                VerificationReport report = verify(join(lines), withHead);
+                if (i == lines(log).size() - 1 && !withHead) {
+                    // Deleting the last record is a truncation: only the head can show it.
+                    assertThat(report.unsealed()).as("deleting the final seal leaves an unsealed tail").isPositive();
+                } else {
+                    assertThat(report.valid()).as("deleting record %d (head %s): %s", i, withHead, report).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyAdjacentSwap_isDetected() {
+        for (int i = 0; i + 1 < lines(log).size(); i++) {
+            List<String> lines = lines(log);
+            Collections.swap(lines, i, i + 1);
+            VerificationReport report = verify(join(lines), false);
+            assertThat(report.valid()).as("swapping %d and %d: %s", i, i + 1, report).isFalse();
+            assertThat(report.problem().orElseThrow().line()).isEqualTo(i + 1);
+        }
+    }
+
+    @Test
+    void aFlippedByteAnywhere_isDetected() {
+        List<String> original = lines(log);
+        int offset = 0;
+        for (int record = 0; record < original.size(); record++) {
+            int length = original.get(record).getBytes(StandardCharsets.UTF_8).length;
+            for (int at = 0; at < length; at += 13) {
+                byte[] changed = log.clone();
+                changed[offset + at] ^= 0x01;
+                VerificationReport report = verify(changed, false);
+                assertThat(report.valid()).as("flipping byte %d of record %d: %s", at, record, report).isFalse();
+                assertThat(report.problem().orElseThrow().line()).as("the first bad record").isLessThanOrEqualTo(record + 2);
+            }
+            offset += length + 1;
+        }
+    }
+
+    @Test
+    void truncationAtEveryRecord_isCaughtByTheHead_andWithoutItShowsAsAShorterOrUnsealedLog() {
+        List<String> original = lines(log);
+        for (int keep = 1; keep < original.size(); keep++) {
+            byte[] truncated = join(original.subList(0, keep));
+            VerificationReport withHead = verify(truncated, true);
+            VerificationReport withoutHead = verify(truncated, false);
+
+            assertThat(withHead.valid()).as("keeping %d records, with --head", keep).isFalse();
+            assertThat(withHead.problem().orElseThrow().reason()).contains("is not in the log");
+            assertThat(withoutHead.records()).isEqualTo(keep);
+            assertThat(withoutHead.head()).isNotEqualTo(head);
+        }
+        VerificationReport unsealed = VERIFIER.verify(join(original.subList(0, 5)), Optional.empty(), Optional.empty());
+        assertThat(unsealed.valid()).isTrue();
+        assertThat(unsealed.unsealed()).as("records after the last seal").isEqualTo(1);
+    }
+
+    @Test
+    void aTornFinalLine_isReportedAsSuch_andTheRestVerifies() {
+        byte[] torn = Arrays.copyOf(log, log.length - 30);
+
+        VerificationReport report = VERIFIER.verify(torn, Optional.of(root), Optional.empty());
+
+        assertThat(report.valid()).isTrue();
+        assertThat(report.tornTailBytes()).isPresent();
+        assertThat(report.records()).isEqualTo(10);
+    }
+
+    @Test
+    void aSealByAnotherKey_isDetected() throws Exception {
+        KeyHandle other = token.generateKeyPair(new KeyLabel("not-the-audit-key"), KeySpec.EC_P256);
+        Path file = dir.resolve("wrong-key.jsonl");
+        Files.write(file, log);
+        try (AuditLogFile audit = AuditLogFile.open(file, Clock.systemUTC())) {
+            audit.append("note", Map.of("text", "sealed by the wrong key"));
+            audit.seal(new TokenSealSigner(token, other, TestHierarchy.BC));
+        }
+        VerificationReport report = verify(Files.readAllBytes(file), false);
+        assertThat(report.valid()).isFalse();
+        assertThat(report.problem().orElseThrow().reason()).contains("names another key");
+
+        SealSigner forged = new SealSigner() {
+            private final TokenSealSigner real = new TokenSealSigner(token, other, TestHierarchy.BC);
+
+            @Override
+            public String keySha256() {
+                return signer.keySha256();
+            }
+
+            @Override
+            public String algorithm() {
+                return real.algorithm();
+            }
+
+            @Override
+            public byte[] sign(byte[] message) {
+                return real.sign(message);
+            }
+        };
+        Path forgedFile = dir.resolve("forged.jsonl");
+        Files.write(forgedFile, log);
+        try (AuditLogFile audit = AuditLogFile.open(forgedFile, Clock.systemUTC())) {
+            audit.seal(forged);
+        }
+        assertThat(verify(Files.readAllBytes(forgedFile), false).problem().orElseThrow().reason())
+                .contains("does not verify with the audit key");
+    }
+
+    @Test
+    void aLogSplicedFromTwoLogs_isDetected() throws Exception {
+        byte[] other = buildLog(dir.resolve("other.jsonl"), "audit-key-b", "root-key-b");
+        List<String> spliced = new ArrayList<>(lines(log).subList(0, 7));
+        spliced.addAll(lines(other).subList(7, lines(other).size()));
+
+        VerificationReport report = verify(join(spliced), false);
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.problem().orElseThrow().line()).isEqualTo(8);
+    }
+
+    @Test
+    void aForeignRoot_doesNotVouchForTheAuditKey() throws Exception {
+        byte[] other = buildLog(dir.resolve("other-root.jsonl"), "audit-key-c", "root-key-c");
+        X509CertificateHolder foreignRoot = root;
+        VerificationReport report = VERIFIER.verify(other, Optional.of(foreignRoot), Optional.empty());
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.problem().orElseThrow().reason()).contains("not issued by the given root");
+    }
+}
