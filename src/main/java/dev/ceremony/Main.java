@@ -7,6 +7,7 @@ import dev.ceremony.yaml.ApplianceConfigReader;
 import dev.ceremony.yaml.StrictYaml;
 import dev.ceremony.yaml.TokenFamilyReader;
 import java.io.PrintWriter;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import java.nio.charset.StandardCharsets;
 
 /** Wires the object graph and runs the command line. Nothing else in Ceremony creates adapters. */
@@ -22,7 +23,8 @@ public final class Main {
                 new TokenFamilyReader(yaml),
                 new Pkcs11TokenDriver(JdkCryptoki::load, Runtime.getRuntime().availableProcessors()),
                 System.getenv(),
-                System.getProperty("user.home"));
+                System.getProperty("user.home"),
+                new BouncyCastleProvider());
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(cli.run(args, out, err));

@@ -18,10 +18,13 @@ public final class Cli {
     private final Services services;
     private final DebugLog debugLog;
 
+    /**
+     * @param verifier the JCA provider that verifies signatures (BouncyCastle)
+     */
     public Cli(ApplianceConfigReader configs, TokenFamilyReader families, TokenDriver driver,
-            Map<String, String> environment, String userHome) {
+            Map<String, String> environment, String userHome, java.security.Provider verifier) {
         this.services = new Services(configs, families, driver, environment, new PinSource(environment),
-                new ConsoleFinalTry());
+                new ConsoleFinalTry(), verifier);
         this.debugLog = DebugLog.fromEnvironment(environment, userHome);
     }
 
@@ -31,6 +34,9 @@ public final class Cli {
         CommandLine token = new CommandLine(new TokenCommand());
         token.addSubcommand(new CommandLine(new TokenInfoCommand(services)));
         root.addSubcommand(token);
+        CommandLine audit = new CommandLine(new AuditCommand());
+        audit.addSubcommand(new CommandLine(new AuditVerifyCommand(services)));
+        root.addSubcommand(audit);
         root.setOut(out);
         root.setErr(err);
         root.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {

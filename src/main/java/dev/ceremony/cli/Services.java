@@ -14,7 +14,8 @@ record Services(
         TokenDriver driver,
         Map<String, String> environment,
         PinSource pins,
-        FinalTryConfirmation finalTry) {
+        FinalTryConfirmation finalTry,
+        java.security.Provider verifier) {
 
     Services {
         Objects.requireNonNull(configs, "configs");
@@ -23,5 +24,6 @@ record Services(
         environment = Map.copyOf(environment);
         Objects.requireNonNull(pins, "pins");
         Objects.requireNonNull(finalTry, "finalTry");
+        Objects.requireNonNull(verifier, "verifier");
     }
 }

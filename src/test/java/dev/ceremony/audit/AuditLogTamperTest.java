@@ -117,6 +117,41 @@ class AuditLogTamperTest {
         return VERIFIER.verify(bytes, Optional.of(root), withHead ? Optional.of(head) : Optional.empty());
     }
 
+    private static String[] cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        dev.ceremony.yaml.StrictYaml yaml = new dev.ceremony.yaml.StrictYaml();
+        int status = new dev.ceremony.cli.Cli(new dev.ceremony.yaml.ApplianceConfigReader(yaml),
+                new dev.ceremony.yaml.TokenFamilyReader(yaml),
+                new dev.ceremony.pkcs11.Pkcs11TokenDriver(dev.ceremony.pkcs11.JdkCryptoki::load, 1),
+                Map.of("CEREMONY_DEBUG_LOG", dir.resolve("debug.log").toString()), dir.toString(), TestHierarchy.BC)
+                .run(args, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        return new String[] {String.valueOf(status), out.toString(), err.toString()};
+    }
+
+    @Test
+    void auditVerifyCommand_printsTheSummary_andNamesTheFirstBadRecord() throws Exception {
+        Path rootFile = Files.writeString(dir.resolve("root.pem"), dev.ceremony.pki.Pem.certificate(root));
+        Path good = dir.resolve("cli-good.jsonl");
+        Files.write(good, log);
+        List<String> lines = lines(log);
+        lines.set(4, lines.get(4).replace("root-ca", "root-cb"));
+        Path bad = Files.write(dir.resolve("cli-bad.jsonl"), join(lines));
+
+        String[] valid = cli("audit", "verify", good.toString(), "--root", rootFile.toString(), "--head", head);
+        String[] invalid = cli("audit", "verify", bad.toString(), "--root", rootFile.toString());
+        String[] noHead = cli("audit", "verify", good.toString(), "--head", "abc");
+
+        assertThat(valid[0]).as(valid[1] + valid[2]).isEqualTo("0");
+        assertThat(valid[1]).contains("records      11").contains("ceremonies   2").contains("seals        3")
+                .contains("head         " + head).contains("the witnessed head " + head + " is in the log")
+                .contains("Result: VALID");
+        assertThat(invalid[0]).isEqualTo("1");
+        assertThat(invalid[1]).contains("Result: INVALID at line 6: it does not chain to the record before it");
+        assertThat(noHead[0]).isEqualTo("1");
+        assertThat(noHead[2]).contains("--head must be a SHA-256 in hex");
+    }
+
     @Test
     void untouchedLog_verifies_withRootAndHead() {
         VerificationReport report = verify(log, true);

@@ -57,7 +57,8 @@ class TokenInfoCommandTest {
         StringWriter err = new StringWriter();
         StrictYaml yaml = new StrictYaml();
         Cli cli = new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml),
-                new Pkcs11TokenDriver(JdkCryptoki::load, 1), environment, dir.toString());
+                new Pkcs11TokenDriver(JdkCryptoki::load, 1), environment, dir.toString(),
+                new org.bouncycastle.jce.provider.BouncyCastleProvider());
         int status = cli.run(args, new PrintWriter(out), new PrintWriter(err));
         return new Result(status, out.toString(), err.toString());
     }
@@ -175,7 +176,7 @@ class TokenInfoCommandTest {
         assertThat(root.status()).isZero();
         String commands = root.out().substring(root.out().indexOf("Commands:"));
         assertThat(commands.lines().skip(1).takeWhile(line -> !line.isBlank()).map(String::strip))
-                .containsExactly("token  Inspect the PKCS#11 token.");
+                .containsExactly("token  Inspect the PKCS#11 token.", "audit  Check audit logs.");
         assertThat(token.out()).contains("info");
     }
 

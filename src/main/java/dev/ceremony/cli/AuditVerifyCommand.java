@@ -1,0 +1,110 @@
+package dev.ceremony.cli;
+
+import dev.ceremony.audit.AuditVerifier;
+import dev.ceremony.audit.VerificationReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ceremony audit verify LOG [--root CERT] [--head HASH]}. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Verify an audit log: the hash chain, every seal's signature, and the audit certificate's",
+            "tie to the root. Exit 0 when valid; otherwise 1, naming the first bad record."})
+final class AuditVerifyCommand implements Callable<Integer> {
+
+    private final Services services;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LOG", description = "The audit log (JSON Lines).")
+    private Path log;
+
+    @Option(names = "--root", paramLabel = "CERT", description = "The root certificate (PEM) that certifies the audit key.")
+    private Path root;
+
+    @Option(names = "--head", paramLabel = "HASH",
+            description = "The head hash written down at a seal: proves no records at its end are missing.")
+    private String head;
+
+    AuditVerifyCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        byte[] bytes = read(log, "audit log");
+        Optional<X509CertificateHolder> rootCertificate = Optional.ofNullable(root).map(this::certificate);
+        Optional<String> witnessed = Optional.ofNullable(head).map(h -> h.strip().toLowerCase(java.util.Locale.ROOT));
+        if (witnessed.isPresent() && !witnessed.get().matches("[0-9a-f]{64}")) {
+            throw new CommandFailure("--head must be a SHA-256 in hex (64 characters), as printed at a seal");
+        }
+        VerificationReport report = new AuditVerifier(services.verifier()).verify(bytes, rootCertificate, witnessed);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Audit log " + log);
+        row(out, "records", String.valueOf(report.records()));
+        row(out, "ceremonies", String.valueOf(report.ceremonies()));
+        row(out, "seals", String.valueOf(report.seals()));
+        if (report.valid()) {
+            row(out, "unsealed", report.unsealed() + (report.unsealed() == 0 ? " (every record is sealed)"
+                    : " record(s) after the last seal: they chain, but no seal vouches for them"
+                            + (witnessed.isEmpty() ? ", and without --head records after it could be missing unseen" : "")));
+            row(out, "head", report.head());
+        }
+        row(out, "audit key", report.certificate());
+        row(out, "torn tail", report.tornTailBytes().map(n -> n + " bytes of a line cut short by a crash (not "
+                + "tampering); everything before it was checked").orElse("none"));
+        row(out, "head check", witnessed.map(h -> report.valid() ? "the witnessed head " + h + " is in the log"
+                : "see below").orElse("not asked (no --head given)"));
+        if (report.valid()) {
+            out.println("Result: VALID");
+            out.flush();
+            return 0;
+        }
+        VerificationReport.Problem problem = report.problem().orElseThrow();
+        out.println("Result: INVALID at line " + problem.line() + ": " + problem.reason());
+        out.flush();
+        return 1;
+    }
+
+    private static void row(PrintWriter out, String name, String value) {
+        out.printf("  %-12s %s%n", name, value);
+    }
+
+    private X509CertificateHolder certificate(Path file) {
+        String text = new String(read(file, "root certificate"), StandardCharsets.US_ASCII);
+        try (PemReader reader = new PemReader(new StringReader(text))) {
+            PemObject pem = reader.readPemObject();
+            if (pem == null || !pem.getType().equals("CERTIFICATE")) {
+                throw new CommandFailure(file + " holds no PEM CERTIFICATE");
+            }
+            return new X509CertificateHolder(pem.getContent());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CommandFailure failure) {
+                throw failure;
+            }
+            throw new CommandFailure(file + " is not a readable certificate: " + e.getMessage());
+        }
+    }
+
+    private static byte[] read(Path file, String what) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read the " + what + " " + file + ": " + e.getMessage());
+        }
+    }
+}
