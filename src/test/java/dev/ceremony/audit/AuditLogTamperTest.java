@@ -240,6 +240,23 @@ class AuditLogTamperTest {
     }
 
     @Test
+    void reopeningAfterATornLine_cutsItOff_recordsTheRepair_andTheLogStillVerifies() throws Exception {
+        Path file = dir.resolve("torn.jsonl");
+        Files.write(file, Arrays.copyOf(log, log.length - 40));
+
+        try (dev.ceremony.files.AuditLogFile audit = dev.ceremony.files.AuditLogFile.open(file, Clock.systemUTC())) {
+            audit.append("note", Map.of("text", "after the crash"));
+            audit.seal(signer);
+        }
+        VerificationReport report = verify(Files.readAllBytes(file), false);
+
+        assertThat(report.valid()).as(report.toString()).isTrue();
+        assertThat(report.tornTailBytes()).isEmpty();
+        assertThat(lines(Files.readAllBytes(file)).get(10)).contains("\"type\":\"repair\"")
+                .contains("\"removed-bytes\":" + (lines(log).get(10).length() + 1 - 40));
+    }
+
+    @Test
     void aSealByAnotherKey_isDetected() throws Exception {
         KeyHandle other = token.generateKeyPair(new KeyLabel("not-the-audit-key"), KeySpec.EC_P256);
         Path file = dir.resolve("wrong-key.jsonl");
