@@ -81,9 +81,9 @@ public final class AuditVerifier {
                             + "was deleted, inserted, duplicated or moved");
                 }
                 if (!entry.prev().equals(expectedPrev)) {
-                    throw new BadRecord("it does not chain to the record before it (prev " + entry.prev().substring(0, 16)
-                            + "…, expected " + expectedPrev.substring(0, 16) + "…): records were changed, removed, "
-                            + "reordered or spliced from another log");
+                    throw new BadRecord("it does not chain to line " + i + " (prev " + entry.prev().substring(0, 16)
+                            + "…, expected " + expectedPrev.substring(0, 16) + "…): line " + i + " was changed, or "
+                            + "records were removed, reordered or spliced from another log");
                 }
                 if (i == 0) {
                     if (!entry.type().equals(AuditTypes.LOG_START)) {

@@ -55,7 +55,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
         VerificationReport report = new AuditVerifier(services.verifier()).verify(bytes, rootCertificate, witnessed);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Audit log " + log);
-        row(out, "records", String.valueOf(report.records()));
+        row(out, "records", report.valid() ? String.valueOf(report.records())
+                : report.records() + " verified before the first bad record");
         row(out, "ceremonies", String.valueOf(report.ceremonies()));
         row(out, "seals", String.valueOf(report.seals()));
         if (report.valid()) {

@@ -147,9 +147,30 @@ class AuditLogTamperTest {
                 .contains("head         " + head).contains("the witnessed head " + head + " is in the log")
                 .contains("Result: VALID");
         assertThat(invalid[0]).isEqualTo("1");
-        assertThat(invalid[1]).contains("Result: INVALID at line 6: it does not chain to the record before it");
+        assertThat(invalid[1]).contains("Result: INVALID at line 6: it does not chain to line 5");
         assertThat(noHead[0]).isEqualTo("1");
         assertThat(noHead[2]).contains("--head must be a SHA-256 in hex");
+    }
+
+    @Test
+    void theReadmesRecipe_withStandardToolsOnly_agrees() throws Exception {
+        Path rootFile = Files.writeString(dir.resolve("recipe-root.pem"), dev.ceremony.pki.Pem.certificate(root));
+        Path good = Files.write(dir.resolve("recipe-good.jsonl"), log);
+        List<String> lines = lines(log);
+        lines.set(8, lines.get(8).replace("Alice", "Mallory"));
+        Path bad = Files.write(dir.resolve("recipe-bad.jsonl"), join(lines));
+        String script = TestToken.projectDir().resolve("docs/verify-audit-log-by-hand.sh").toString();
+
+        dev.ceremony.testing.Tool passed = dev.ceremony.testing.Tool.run(dir, "bash", script, good.toString(),
+                rootFile.toString());
+        dev.ceremony.testing.Tool failed = dev.ceremony.testing.Tool.run(dir, "bash", script, bad.toString(),
+                rootFile.toString());
+
+        assertThat(passed.exitCode()).as(passed.toString()).isZero();
+        assertThat(passed.output()).contains("records: 11   head: " + head).contains("seal on line 11: signature OK")
+                .contains("RESULT: the log checks out");
+        assertThat(failed.exitCode()).as(failed.toString()).isNotZero();
+        assertThat(failed.output()).contains("line 10: does not chain");
     }
 
     @Test
