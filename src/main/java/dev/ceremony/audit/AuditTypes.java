@@ -18,6 +18,24 @@ public final class AuditTypes {
     /** A torn line from a crash was cut off when the log was reopened. */
     public static final String REPAIR = "repair";
 
+    /** A serial and TBS hash reserved before the token signs (write-ahead). */
+    public static final String SERIAL_RESERVED = "serial-reserved";
+
+    /** A certificate entered the index. */
+    public static final String CERTIFICATE_ISSUED = "certificate-issued";
+
+    /** A certificate was revoked. */
+    public static final String CERTIFICATE_REVOKED = "certificate-revoked";
+
+    /** A CRL number was reserved before the CRL was signed. */
+    public static final String CRL_NUMBER_RESERVED = "crl-number-reserved";
+
+    /** A CA certificate was stored in the records. */
+    public static final String CA_CERTIFICATE_STORED = "ca-certificate-stored";
+
+    /** A signed CRL was stored in the records. */
+    public static final String CRL_STORED = "crl-stored";
+
     private AuditTypes() {
     }
 }

@@ -2,6 +2,7 @@ package dev.ceremony.files;
 
 import dev.ceremony.audit.AuditChain;
 import dev.ceremony.audit.AuditEntry;
+import dev.ceremony.audit.AuditTrail;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.audit.SealSigner;
 import dev.ceremony.records.RecordsException;
@@ -25,7 +26,7 @@ import java.util.Map;
  * cut short by a crash is removed when the log is reopened, and a {@code repair} record says how
  * many bytes went and their hash.
  */
-public final class AuditLogFile implements AutoCloseable {
+public final class AuditLogFile implements AuditTrail, AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
@@ -102,6 +103,7 @@ public final class AuditLogFile implements AutoCloseable {
     }
 
     /** Appends a record of the current ceremony; durable at the next sync or seal. */
+    @Override
     public synchronized AuditEntry append(String type, Map<String, Object> data) {
         return write(chain.next(type, data));
     }
@@ -119,6 +121,7 @@ public final class AuditLogFile implements AutoCloseable {
     }
 
     /** Makes every record written so far durable. */
+    @Override
     public synchronized void sync() {
         try {
             channel.force(false);

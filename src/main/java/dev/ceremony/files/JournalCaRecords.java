@@ -166,10 +166,24 @@ public final class JournalCaRecords implements CaRecords {
 
     @Override
     public synchronized BigInteger reserveCrlNumber(String issuerKeyId) {
-        BigInteger next = crlNumbers.getOrDefault(issuerKeyId, BigInteger.ZERO).add(BigInteger.ONE);
-        append(List.of(event("crl-number").put("issuer", issuerKeyId).put("number", next.toString())));
-        crlNumbers.put(issuerKeyId, next);
+        BigInteger next = lastCrlNumber(issuerKeyId).add(BigInteger.ONE);
+        recordCrlNumber(issuerKeyId, next);
         return next;
+    }
+
+    @Override
+    public synchronized BigInteger lastCrlNumber(String issuerKeyId) {
+        return crlNumbers.getOrDefault(issuerKeyId, BigInteger.ZERO);
+    }
+
+    @Override
+    public synchronized void recordCrlNumber(String issuerKeyId, BigInteger number) {
+        if (number.compareTo(lastCrlNumber(issuerKeyId)) <= 0) {
+            throw new RecordsException("CRL number " + number + " of issuer " + issuerKeyId + " is not above the last one, "
+                    + lastCrlNumber(issuerKeyId));
+        }
+        append(List.of(event("crl-number").put("issuer", issuerKeyId).put("number", number.toString())));
+        crlNumbers.put(issuerKeyId, number);
     }
 
     @Override

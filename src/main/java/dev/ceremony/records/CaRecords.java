@@ -28,6 +28,12 @@ public interface CaRecords extends AutoCloseable {
     /** Reserves and returns the next CRL number of an issuer: strictly greater than any before it. */
     BigInteger reserveCrlNumber(String issuerKeyId);
 
+    /** The highest CRL number reserved for an issuer, 0 if none. */
+    BigInteger lastCrlNumber(String issuerKeyId);
+
+    /** Records a CRL number taken from elsewhere (the audit log); it must exceed the last one. */
+    void recordCrlNumber(String issuerKeyId, BigInteger number);
+
     /** Stores a signed CRL (DER) under its issuer and number, never replacing one already stored. */
     void storeCrl(String issuerKeyId, BigInteger crlNumber, byte[] der);
 

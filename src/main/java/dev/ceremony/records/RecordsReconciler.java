@@ -1,0 +1,106 @@
+package dev.ceremony.records;
+
+import dev.ceremony.audit.AuditEntry;
+import dev.ceremony.audit.AuditTypes;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/**
+ * Checks the records against the audit log and repairs them from it. Every change reaches the log
+ * before the records, so after a crash the records can only lag behind: what the log has and the
+ * records lack is replayed, and each replay is reported. A record the log does not know means the
+ * records were changed outside a ceremony, and is refused. An empty records directory is rebuilt
+ * whole, so a serial can never be reused even when the records are lost.
+ */
+public final class RecordsReconciler {
+
+    private RecordsReconciler() {
+    }
+
+    /** Replays into {@code records} what the log holds and they lack; returns what was repaired. */
+    public static List<String> reconcile(byte[] log, CaRecords records) {
+        List<String> repairs = new ArrayList<>();
+        Set<String> issuedInLog = new HashSet<>();
+        String text = new String(log, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        if (end < 0) {
+            return repairs;
+        }
+        for (String line : text.substring(0, end).split("\n")) {
+            AuditEntry entry = AuditEntry.parse(line);
+            switch (entry.type()) {
+                case AuditTypes.SERIAL_RESERVED -> {
+                    Reservation reservation = RecordEvents.reservation(entry);
+                    if (!records.serialUsed(reservation.serial())) {
+                        records.reserve(List.of(reservation));
+                        repairs.add("reserved serial " + reservation.serial().toString(16) + " again (record "
+                                + entry.seq() + ")");
+                    }
+                }
+                case AuditTypes.CERTIFICATE_ISSUED -> {
+                    IssuedEntry issued = RecordEvents.issued(entry);
+                    issuedInLog.add(issued.issuerKeyId() + "/" + issued.serial().toString(16));
+                    if (records.find(issued.issuerKeyId(), issued.serial()).isEmpty()) {
+                        records.recordIssued(List.of(issued));
+                        repairs.add("entered certificate " + issued.serial().toString(16) + " (" + issued.subject()
+                                + ") into the index (record " + entry.seq() + ")");
+                    }
+                }
+                case AuditTypes.CERTIFICATE_REVOKED -> {
+                    BigInteger serial = RecordEvents.serial(entry);
+                    String issuer = entry.dataText("issuer");
+                    IssuedEntry known = records.find(issuer, serial).orElseThrow(() -> new RecordsException(
+                            "audit record " + entry.seq() + " revokes certificate " + serial.toString(16)
+                                    + ", which the log never issued"));
+                    if (known.revocation().isEmpty()) {
+                        records.revoke(issuer, serial, Instant.parse(entry.dataText("date")),
+                                RevocationReason.valueOf(entry.dataText("reason")));
+                        repairs.add("revoked certificate " + serial.toString(16) + " (record " + entry.seq() + ")");
+                    }
+                }
+                case AuditTypes.CRL_NUMBER_RESERVED -> {
+                    String issuer = entry.dataText("issuer");
+                    BigInteger number = new BigInteger(entry.dataText("number"));
+                    if (records.lastCrlNumber(issuer).compareTo(number) < 0) {
+                        records.recordCrlNumber(issuer, number);
+                        repairs.add("reserved CRL number " + number + " of issuer " + issuer + " (record "
+                                + entry.seq() + ")");
+                    }
+                }
+                case AuditTypes.CA_CERTIFICATE_STORED -> {
+                    String name = entry.dataText("name");
+                    if (records.caCertificate(name).isEmpty()) {
+                        records.storeCaCertificate(name, certificate(entry));
+                        repairs.add("stored CA certificate " + name + " (record " + entry.seq() + ")");
+                    }
+                }
+                default -> {
+                    // Other records (steps, confirmations, notes, seals) do not change the records.
+                }
+            }
+        }
+        for (IssuedEntry entry : records.issued()) {
+            if (!issuedInLog.contains(entry.issuerKeyId() + "/" + entry.serial().toString(16))) {
+                throw new RecordsException("the records hold certificate " + entry.serial().toString(16)
+                        + " that the audit log never issued: the records were changed outside a ceremony");
+            }
+        }
+        return repairs;
+    }
+
+    private static X509CertificateHolder certificate(AuditEntry entry) {
+        try {
+            return new X509CertificateHolder(Base64.getDecoder().decode(entry.dataText("certificate")));
+        } catch (IOException e) {
+            throw new RecordsException("audit record " + entry.seq() + " holds an unreadable certificate", e);
+        }
+    }
+}
