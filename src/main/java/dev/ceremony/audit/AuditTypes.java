@@ -36,6 +36,27 @@ public final class AuditTypes {
     /** A signed CRL was stored in the records. */
     public static final String CRL_STORED = "crl-stored";
 
+    /** Who takes part, in which role: {@code role}, {@code name}. */
+    public static final String PARTICIPANT = "participant";
+
+    /** A script step finished: {@code step}, {@code action}, {@code outcome}. */
+    public static final String STEP = "step";
+
+    /** Somebody confirmed a step: {@code step}, {@code role}, {@code name}. */
+    public static final String CONFIRMATION = "confirmation";
+
+    /** A key was made on the token: {@code label}, {@code public-key-sha256}, and its attributes. */
+    public static final String KEY_GENERATED = "key-generated";
+
+    /** Anything to compare aloud: {@code subject}, {@code sha256}. */
+    public static final String FINGERPRINT = "fingerprint";
+
+    /** An operator's note: {@code name}, {@code text}. */
+    public static final String NOTE = "note";
+
+    /** Types that record something going other than planned; each carries a {@code reason}. */
+    public static final java.util.Set<String> DEVIATIONS = java.util.Set.of("refusal", "error", "abort", "deviation");
+
     private AuditTypes() {
     }
 }

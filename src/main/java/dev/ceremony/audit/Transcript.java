@@ -1,0 +1,174 @@
+package dev.ceremony.audit;
+
+import dev.ceremony.text.Printable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The printable transcript of one ceremony, made from its audit records: plain text of at most 80
+ * columns that the participants read, compare aloud and sign on paper.
+ */
+public final class Transcript {
+
+    /** Widest line of a transcript. */
+    public static final int WIDTH = 80;
+
+    private static final String INDENT = "    ";
+
+    private final List<String> lines = new ArrayList<>();
+
+    private Transcript() {
+    }
+
+    /** Renders the records of {@code ceremony} from a whole log (in order). */
+    public static String render(List<AuditEntry> log, String ceremony) {
+        List<AuditEntry> records = log.stream().filter(e -> e.ceremony().equals(ceremony)).toList();
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("the log holds no records of ceremony " + ceremony);
+        }
+        Transcript transcript = new Transcript();
+        transcript.write(records);
+        return String.join("\n", transcript.lines) + "\n";
+    }
+
+    private void write(List<AuditEntry> records) {
+        AuditEntry first = records.get(0);
+        AuditEntry last = records.get(records.size() - 1);
+        line("CEREMONY TRANSCRIPT");
+        line("=".repeat(WIDTH));
+        field("Ceremony", first.ceremony());
+        field("Script", text(first, "script"));
+        if (first.data().containsKey("script-sha256")) {
+            field("Script SHA-256", "");
+            fingerprint(text(first, "script-sha256"));
+        }
+        field("Started", first.time());
+        field("Ended", last.time());
+        field("Records", first.seq() + " to " + last.seq() + " of the audit log");
+
+        section("Participants");
+        Map<String, List<String>> confirmations = new LinkedHashMap<>();
+        for (AuditEntry entry : records) {
+            if (entry.type().equals(AuditTypes.PARTICIPANT)) {
+                line(String.format("  %-14s %s", text(entry, "role"), text(entry, "name")));
+            }
+            if (entry.type().equals(AuditTypes.CONFIRMATION)) {
+                confirmations.computeIfAbsent(text(entry, "step"), step -> new ArrayList<>())
+                        .add(text(entry, "role") + " " + text(entry, "name"));
+            }
+        }
+
+        section("Steps");
+        for (AuditEntry entry : records) {
+            if (entry.type().equals(AuditTypes.STEP)) {
+                String step = text(entry, "step");
+                wrapped(String.format("  %s  %s  %s: %s", time(entry), step, text(entry, "action"),
+                        text(entry, "outcome")), INDENT + "      ");
+                List<String> who = confirmations.getOrDefault(step, List.of());
+                wrapped("            confirmed by " + (who.isEmpty() ? "nobody" : String.join(", ", who)),
+                        INDENT + "          ");
+            }
+        }
+
+        section("Fingerprints (SHA-256, hex and PGP words)");
+        for (AuditEntry entry : records) {
+            if (entry.type().equals(AuditTypes.KEY_GENERATED)) {
+                line("  key " + text(entry, "label") + " (public key)");
+                fingerprint(text(entry, "public-key-sha256"));
+            } else if (entry.type().equals(AuditTypes.FINGERPRINT)) {
+                line("  " + text(entry, "subject"));
+                fingerprint(text(entry, "sha256"));
+            }
+        }
+
+        List<AuditEntry> deviations = records.stream().filter(e -> AuditTypes.DEVIATIONS.contains(e.type())).toList();
+        section("Refusals, errors, aborts and deviations");
+        if (deviations.isEmpty()) {
+            line("  none");
+        }
+        for (AuditEntry entry : deviations) {
+            wrapped("  " + time(entry) + "  " + entry.type().toUpperCase(java.util.Locale.ROOT) + ": "
+                    + text(entry, "reason"), INDENT + "          ");
+        }
+
+        section("Notes");
+        boolean notes = false;
+        for (AuditEntry entry : records) {
+            if (entry.type().equals(AuditTypes.NOTE)) {
+                wrapped("  " + time(entry) + "  " + text(entry, "name") + ": " + text(entry, "text"), INDENT + "          ");
+                notes = true;
+            }
+        }
+        if (!notes) {
+            line("  none");
+        }
+
+        section("Audit log head at the end of the ceremony");
+        String head = AuditChain.sha256(last.line());
+        line("  record " + last.seq() + " (" + last.type() + ")"
+                + (last.type().equals(AuditTypes.SEAL) ? ", sealed" : ", NOT SEALED"));
+        fingerprint(head);
+
+        section("Signatures");
+        line("  We were present and confirm that this transcript is what happened.");
+        line("");
+        for (AuditEntry entry : records) {
+            if (entry.type().equals(AuditTypes.PARTICIPANT)) {
+                line(String.format("  %-12s %-24s signature ______________________", text(entry, "role"),
+                        text(entry, "name")));
+                line("");
+            }
+        }
+        line("  Date ____________________");
+    }
+
+    private void fingerprint(String hex) {
+        for (String row : Fingerprints.hexLines(hex, WIDTH - INDENT.length())) {
+            line(INDENT + row);
+        }
+        for (String row : Fingerprints.wordLines(hex, WIDTH - INDENT.length())) {
+            line(INDENT + row);
+        }
+    }
+
+    private void section(String title) {
+        line("");
+        line(title);
+        line("-".repeat(title.length()));
+    }
+
+    private void field(String name, String value) {
+        wrapped(String.format("%-16s %s", name, value), " ".repeat(17));
+    }
+
+    /** Adds a line, wrapping it at {@link #WIDTH}; continuation lines start with {@code indent}. */
+    private void wrapped(String text, String indent) {
+        String rest = text;
+        while (rest.length() > WIDTH) {
+            int cut = rest.lastIndexOf(' ', WIDTH);
+            if (cut <= indent.length()) {
+                cut = WIDTH;
+            }
+            lines.add(rest.substring(0, cut));
+            rest = indent + rest.substring(cut).stripLeading();
+        }
+        lines.add(rest);
+    }
+
+    private void line(String text) {
+        wrapped(text, INDENT);
+    }
+
+    private static String time(AuditEntry entry) {
+        String time = entry.time();
+        return time.length() >= 19 ? time.substring(11, 19) : time;
+    }
+
+    /** A field shown to people: escaped, or "(missing)". */
+    private static String text(AuditEntry entry, String field) {
+        Object value = entry.data().get(field);
+        return value == null ? "(missing)" : Printable.escape(String.valueOf(value));
+    }
+}
