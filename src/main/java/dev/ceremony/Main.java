@@ -1,14 +1,15 @@
 package dev.ceremony;
 
 import dev.ceremony.cli.Cli;
+import dev.ceremony.files.JournalCaRecords;
 import dev.ceremony.pkcs11.JdkCryptoki;
 import dev.ceremony.pkcs11.Pkcs11TokenDriver;
 import dev.ceremony.yaml.ApplianceConfigReader;
 import dev.ceremony.yaml.StrictYaml;
 import dev.ceremony.yaml.TokenFamilyReader;
 import java.io.PrintWriter;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import java.nio.charset.StandardCharsets;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /** Wires the object graph and runs the command line. Nothing else in Ceremony creates adapters. */
 public final class Main {
@@ -24,7 +25,8 @@ public final class Main {
                 new Pkcs11TokenDriver(JdkCryptoki::load, Runtime.getRuntime().availableProcessors()),
                 System.getenv(),
                 System.getProperty("user.home"),
-                new BouncyCastleProvider());
+                new BouncyCastleProvider(),
+                JournalCaRecords::open);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(cli.run(args, out, err));

@@ -20,11 +20,12 @@ public final class Cli {
 
     /**
      * @param verifier the JCA provider that verifies signatures (BouncyCastle)
+     * @param records opens the CA records of a directory
      */
     public Cli(ApplianceConfigReader configs, TokenFamilyReader families, TokenDriver driver,
-            Map<String, String> environment, String userHome, java.security.Provider verifier) {
+            Map<String, String> environment, String userHome, java.security.Provider verifier, RecordsOpener records) {
         this.services = new Services(configs, families, driver, environment, new PinSource(environment),
-                new ConsoleFinalTry(), verifier);
+                new ConsoleFinalTry(), verifier, records);
         this.debugLog = DebugLog.fromEnvironment(environment, userHome);
     }
 
@@ -37,6 +38,7 @@ public final class Cli {
         CommandLine audit = new CommandLine(new AuditCommand());
         audit.addSubcommand(new CommandLine(new AuditVerifyCommand(services)));
         root.addSubcommand(audit);
+        root.addSubcommand(new CommandLine(new StatusCommand(services)));
         root.setOut(out);
         root.setErr(err);
         root.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {

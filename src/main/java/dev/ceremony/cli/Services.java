@@ -15,7 +15,8 @@ record Services(
         Map<String, String> environment,
         PinSource pins,
         FinalTryConfirmation finalTry,
-        java.security.Provider verifier) {
+        java.security.Provider verifier,
+        RecordsOpener records) {
 
     Services {
         Objects.requireNonNull(configs, "configs");
@@ -25,5 +26,6 @@ record Services(
         Objects.requireNonNull(pins, "pins");
         Objects.requireNonNull(finalTry, "finalTry");
         Objects.requireNonNull(verifier, "verifier");
+        Objects.requireNonNull(records, "records");
     }
 }

@@ -228,6 +228,38 @@ public final class JournalCaRecords implements CaRecords {
     }
 
     @Override
+    public synchronized List<String> caCertificateNames() {
+        try (var files = Files.list(directory.resolve("ca"))) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".cert.pem"))
+                    .map(name -> name.substring(0, name.length() - ".cert.pem".length())).sorted().toList();
+        } catch (IOException e) {
+            throw new RecordsException("cannot list " + directory.resolve("ca") + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<byte[]> latestCrl(String issuerKeyId) {
+        Path crls = directory.resolve("crl");
+        if (!Files.isDirectory(crls)) {
+            return Optional.empty();
+        }
+        String prefix = issuerKeyId + "-";
+        try (var files = Files.list(crls)) {
+            Optional<Path> latest = files.filter(file -> {
+                String name = file.getFileName().toString();
+                return name.startsWith(prefix) && name.endsWith(".crl")
+                        && name.substring(prefix.length(), name.length() - 4).matches("[0-9]+");
+            }).max(java.util.Comparator.comparing(file -> {
+                String name = file.getFileName().toString();
+                return new BigInteger(name.substring(prefix.length(), name.length() - 4));
+            }));
+            return latest.isEmpty() ? Optional.empty() : Optional.of(Files.readAllBytes(latest.get()));
+        } catch (IOException e) {
+            throw new RecordsException("cannot read the CRLs in " + crls + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public synchronized List<IssuedEntry> issued() {
         return List.copyOf(issued.values());
     }

@@ -110,6 +110,16 @@ public final class AuditedCaRecords implements CaRecords {
     }
 
     @Override
+    public List<String> caCertificateNames() {
+        return records.caCertificateNames();
+    }
+
+    @Override
+    public Optional<byte[]> latestCrl(String issuerKeyId) {
+        return records.latestCrl(issuerKeyId);
+    }
+
+    @Override
     public List<IssuedEntry> issued() {
         return records.issued();
     }

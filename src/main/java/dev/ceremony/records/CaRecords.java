@@ -43,6 +43,12 @@ public interface CaRecords extends AutoCloseable {
     /** The CA certificate stored under {@code name}. */
     Optional<X509CertificateHolder> caCertificate(String name);
 
+    /** The names of all stored CA certificates, sorted. */
+    List<String> caCertificateNames();
+
+    /** The stored CRL (DER) with the highest number for an issuer, if any. */
+    Optional<byte[]> latestCrl(String issuerKeyId);
+
     /** Every issued certificate, in the order of issuance. */
     List<IssuedEntry> issued();
 

@@ -27,6 +27,15 @@ public final class RecordsReconciler {
 
     /** Replays into {@code records} what the log holds and they lack; returns what was repaired. */
     public static List<String> reconcile(byte[] log, CaRecords records) {
+        return walk(log, records, true);
+    }
+
+    /** What {@link #reconcile} would repair, without changing anything. */
+    public static List<String> pending(byte[] log, CaRecords records) {
+        return walk(log, records, false);
+    }
+
+    private static List<String> walk(byte[] log, CaRecords records, boolean apply) {
         List<String> repairs = new ArrayList<>();
         Set<String> issuedInLog = new HashSet<>();
         String text = new String(log, StandardCharsets.UTF_8);
@@ -40,7 +49,9 @@ public final class RecordsReconciler {
                 case AuditTypes.SERIAL_RESERVED -> {
                     Reservation reservation = RecordEvents.reservation(entry);
                     if (!records.serialUsed(reservation.serial())) {
-                        records.reserve(List.of(reservation));
+                        if (apply) {
+                            records.reserve(List.of(reservation));
+                        }
                         repairs.add("reserved serial " + reservation.serial().toString(16) + " again (record "
                                 + entry.seq() + ")");
                     }
@@ -49,7 +60,9 @@ public final class RecordsReconciler {
                     IssuedEntry issued = RecordEvents.issued(entry);
                     issuedInLog.add(issued.issuerKeyId() + "/" + issued.serial().toString(16));
                     if (records.find(issued.issuerKeyId(), issued.serial()).isEmpty()) {
-                        records.recordIssued(List.of(issued));
+                        if (apply) {
+                            records.recordIssued(List.of(issued));
+                        }
                         repairs.add("entered certificate " + issued.serial().toString(16) + " (" + issued.subject()
                                 + ") into the index (record " + entry.seq() + ")");
                     }
@@ -57,12 +70,17 @@ public final class RecordsReconciler {
                 case AuditTypes.CERTIFICATE_REVOKED -> {
                     BigInteger serial = RecordEvents.serial(entry);
                     String issuer = entry.dataText("issuer");
-                    IssuedEntry known = records.find(issuer, serial).orElseThrow(() -> new RecordsException(
-                            "audit record " + entry.seq() + " revokes certificate " + serial.toString(16)
-                                    + ", which the log never issued"));
-                    if (known.revocation().isEmpty()) {
-                        records.revoke(issuer, serial, Instant.parse(entry.dataText("date")),
-                                RevocationReason.valueOf(entry.dataText("reason")));
+                    if (!issuedInLog.contains(issuer + "/" + serial.toString(16))) {
+                        throw new RecordsException("audit record " + entry.seq() + " revokes certificate "
+                                + serial.toString(16) + ", which the log never issued");
+                    }
+                    boolean revoked = records.find(issuer, serial).map(known -> known.revocation().isPresent())
+                            .orElse(false);
+                    if (!revoked) {
+                        if (apply) {
+                            records.revoke(issuer, serial, Instant.parse(entry.dataText("date")),
+                                    RevocationReason.valueOf(entry.dataText("reason")));
+                        }
                         repairs.add("revoked certificate " + serial.toString(16) + " (record " + entry.seq() + ")");
                     }
                 }
@@ -70,7 +88,9 @@ public final class RecordsReconciler {
                     String issuer = entry.dataText("issuer");
                     BigInteger number = new BigInteger(entry.dataText("number"));
                     if (records.lastCrlNumber(issuer).compareTo(number) < 0) {
-                        records.recordCrlNumber(issuer, number);
+                        if (apply) {
+                            records.recordCrlNumber(issuer, number);
+                        }
                         repairs.add("reserved CRL number " + number + " of issuer " + issuer + " (record "
                                 + entry.seq() + ")");
                     }
@@ -78,7 +98,9 @@ public final class RecordsReconciler {
                 case AuditTypes.CA_CERTIFICATE_STORED -> {
                     String name = entry.dataText("name");
                     if (records.caCertificate(name).isEmpty()) {
-                        records.storeCaCertificate(name, certificate(entry));
+                        if (apply) {
+                            records.storeCaCertificate(name, certificate(entry));
+                        }
                         repairs.add("stored CA certificate " + name + " (record " + entry.seq() + ")");
                     }
                 }

@@ -3,6 +3,7 @@ package dev.ceremony.yaml;
 import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.config.DnDefaults;
 import dev.ceremony.config.TokenSettings;
+import dev.ceremony.config.WarningWindows;
 import java.nio.file.Path;
 
 /**
@@ -19,11 +20,27 @@ public final class ApplianceConfigReader {
 
     public ApplianceConfig read(Path file) {
         Path source = file.toAbsolutePath().normalize();
-        YamlMapping root = yaml.read(source).allowOnly("dn-defaults", "token", "records");
+        YamlMapping root = yaml.read(source).allowOnly("dn-defaults", "token", "records", "warnings");
         Path base = source.getParent();
+        YamlMapping records = root.mapping("records").allowOnly("directory", "audit-log");
+        Path directory = base.resolve(records.string("directory", ApplianceConfigReader::path)).normalize();
+        Path auditLog = directory.resolve(records.optionalString("audit-log", ApplianceConfigReader::path)
+                .orElse(Path.of(ApplianceConfig.DEFAULT_AUDIT_LOG))).normalize();
         return new ApplianceConfig(source, dnDefaults(root.mapping("dn-defaults")), token(root.mapping("token"), base),
-                base.resolve(root.mapping("records").allowOnly("directory").string("directory", ApplianceConfigReader::path))
-                        .normalize());
+                directory, auditLog, root.optional("warnings").map(node -> warnings(node.asMapping()))
+                        .orElse(WarningWindows.DEFAULT));
+    }
+
+    private static WarningWindows warnings(YamlMapping warnings) {
+        warnings.allowOnly("ca-expiry-days", "crl-days");
+        int ca = warnings.optional("ca-expiry-days").map(n -> n.asScalar().asInt())
+                .orElse(WarningWindows.DEFAULT.caExpiryDays());
+        int crl = warnings.optional("crl-days").map(n -> n.asScalar().asInt()).orElse(WarningWindows.DEFAULT.crlDays());
+        try {
+            return new WarningWindows(ca, crl);
+        } catch (IllegalArgumentException e) {
+            throw warnings.error(e.getMessage());
+        }
     }
 
     private static DnDefaults dnDefaults(YamlMapping dn) {

@@ -124,7 +124,8 @@ class AuditLogTamperTest {
         int status = new dev.ceremony.cli.Cli(new dev.ceremony.yaml.ApplianceConfigReader(yaml),
                 new dev.ceremony.yaml.TokenFamilyReader(yaml),
                 new dev.ceremony.pkcs11.Pkcs11TokenDriver(dev.ceremony.pkcs11.JdkCryptoki::load, 1),
-                Map.of("CEREMONY_DEBUG_LOG", dir.resolve("debug.log").toString()), dir.toString(), TestHierarchy.BC)
+                Map.of("CEREMONY_DEBUG_LOG", dir.resolve("debug.log").toString()), dir.toString(), TestHierarchy.BC,
+                dev.ceremony.files.JournalCaRecords::open)
                 .run(args, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
         return new String[] {String.valueOf(status), out.toString(), err.toString()};
     }

@@ -49,6 +49,24 @@ class ApplianceConfigReaderTest {
         assertThat(config.token().serial()).isEmpty();
         assertThat(config.token().hsmConfig()).isEqualTo(dir.toRealPath().resolve("hsm/softhsm2.yaml"));
         assertThat(config.recordsDirectory()).isEqualTo(dir.toRealPath().resolve("records"));
+        assertThat(config.auditLog()).isEqualTo(dir.toRealPath().resolve("records/audit.jsonl"));
+        assertThat(config.warnings()).isEqualTo(dev.ceremony.config.WarningWindows.DEFAULT);
+    }
+
+    @Test
+    void auditLogAndWarningWindows_canBeSet() throws IOException {
+        ApplianceConfig config = reader.read(write(VALID.replace("directory: records", "directory: records\n"
+                + "  audit-log: /mnt/audit/ceremony.jsonl") + "warnings:\n  ca-expiry-days: 120\n  crl-days: 3\n"));
+
+        assertThat(config.auditLog()).isEqualTo(Path.of("/mnt/audit/ceremony.jsonl"));
+        assertThat(config.warnings()).isEqualTo(new dev.ceremony.config.WarningWindows(120, 3));
+    }
+
+    @Test
+    void warningWindowOutOfRange_namesItsSection() throws IOException {
+        Path file = write(VALID + "warnings:\n  crl-days: 400\n");
+
+        assertThatThrownBy(() -> reader.read(file)).hasMessageContaining("warnings: the CRL warning must be 0 to 365 days");
     }
 
     @Test

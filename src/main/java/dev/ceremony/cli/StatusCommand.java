@@ -1,0 +1,95 @@
+package dev.ceremony.cli;
+
+import dev.ceremony.audit.AuditVerifier;
+import dev.ceremony.config.ApplianceConfig;
+import dev.ceremony.records.CaRecords;
+import dev.ceremony.records.CaStatus;
+import dev.ceremony.records.StatusReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code ceremony status}: CAs, CRLs, counts, the last ceremony and its head hash, and warnings. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Show the CAs with their expiry, the CRLs with their next update, counts issued and revoked,",
+            "the last ceremony with the audit log's head hash, and warnings. Changes nothing."})
+final class StatusCommand implements Callable<Integer> {
+
+    private final Services services;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ConfigOption config;
+
+    StatusCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        ApplianceConfig appliance = services.configs().read(config.resolve(services.environment()));
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isDirectory(appliance.recordsDirectory())) {
+            out.println("No records at " + appliance.recordsDirectory() + ": no ceremony has run yet.");
+            out.flush();
+            return 0;
+        }
+        Optional<byte[]> log;
+        try {
+            log = Files.exists(appliance.auditLog()) ? Optional.of(Files.readAllBytes(appliance.auditLog()))
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read the audit log " + appliance.auditLog() + ": " + e.getMessage());
+        }
+        StatusReport report;
+        try (CaRecords records = services.records().open(appliance.recordsDirectory())) {
+            report = new CaStatus(new AuditVerifier(services.verifier()), appliance.warnings())
+                    .report(records, log, Instant.now());
+        }
+        print(out, appliance, report);
+        out.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter out, ApplianceConfig appliance, StatusReport report) {
+        out.println("Certificate authorities");
+        if (report.cas().isEmpty()) {
+            out.println("  none yet");
+        }
+        for (StatusReport.Ca ca : report.cas()) {
+            out.printf("  %-18s expires %s (%d days)%n      %s%n", ca.name(), ca.notAfter(), ca.daysLeft(), ca.subject());
+        }
+        out.println("CRLs");
+        if (report.crls().isEmpty()) {
+            out.println("  none");
+        }
+        for (StatusReport.Crl crl : report.crls()) {
+            out.printf("  %-18s %s%n", crl.ca(), crl.number().map(n -> "number " + n + ", next update "
+                    + crl.nextUpdate().orElseThrow() + " (" + crl.daysLeft() + " days)").orElse("none signed yet"));
+        }
+        out.printf("Certificates       %d issued, %d revoked%n", report.issued(), report.revoked());
+        out.println("Audit log          " + appliance.auditLog());
+        report.log().ifPresentOrElse(log -> {
+            out.printf("  last ceremony    %s at %s%n", log.lastCeremony(), log.lastTime());
+            out.printf("  head             %s%n", log.head());
+            out.printf("  unsealed         %d%n", log.unsealed());
+            out.printf("  verifies         %s%n", log.valid() ? "yes" : "NO: " + log.problem());
+        }, () -> out.println("  none yet"));
+        out.println("Warnings");
+        if (report.warnings().isEmpty()) {
+            out.println("  none");
+        }
+        for (String warning : report.warnings()) {
+            out.println("  - " + warning);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.ceremony.records;
+
+import dev.ceremony.audit.AuditEntry;
+import dev.ceremony.audit.AuditVerifier;
+import dev.ceremony.audit.VerificationReport;
+import dev.ceremony.config.WarningWindows;
+import dev.ceremony.pki.KeyIds;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/** Computes {@link StatusReport} from the records and the audit log. Reads only; changes nothing. */
+public final class CaStatus {
+
+    private final AuditVerifier verifier;
+    private final WarningWindows windows;
+
+    public CaStatus(AuditVerifier verifier, WarningWindows windows) {
+        this.verifier = verifier;
+        this.windows = windows;
+    }
+
+    /** @param log the audit log's bytes, empty if there is none yet */
+    public StatusReport report(CaRecords records, Optional<byte[]> log, Instant now) {
+        List<String> warnings = new ArrayList<>();
+        List<StatusReport.Ca> cas = new ArrayList<>();
+        List<StatusReport.Crl> crls = new ArrayList<>();
+        Set<BigInteger> caSerials = new HashSet<>();
+        for (String name : records.caCertificateNames()) {
+            X509CertificateHolder certificate = records.caCertificate(name).orElseThrow();
+            caSerials.add(certificate.getSerialNumber());
+            Instant notAfter = certificate.getNotAfter().toInstant();
+            long days = days(now, notAfter);
+            cas.add(new StatusReport.Ca(name, certificate.getSubject().toString(), notAfter, days));
+            if (days < 0) {
+                warnings.add("CA " + name + " EXPIRED on " + notAfter);
+            } else if (days <= windows.caExpiryDays()) {
+                warnings.add("CA " + name + " expires in " + days + " days (" + notAfter + "): plan its rotation");
+            }
+            BasicConstraints basic = BasicConstraints.fromExtensions(certificate.getExtensions());
+            if (basic != null && basic.isCA() && days >= 0) {
+                crls.add(crl(name, records.latestCrl(KeyIds.subjectKeyId(certificate)), now, warnings));
+            }
+        }
+        long issued = records.issued().stream().filter(e -> !caSerials.contains(e.serial())).count();
+        long revoked = records.issued().stream()
+                .filter(e -> !caSerials.contains(e.serial()) && e.revocation().isPresent()).count();
+        Optional<StatusReport.Log> audit = log.map(bytes -> audit(bytes, records, warnings));
+        if (log.isEmpty()) {
+            warnings.add("there is no audit log yet");
+        }
+        return new StatusReport(cas, crls, issued, revoked, audit, warnings);
+    }
+
+    private StatusReport.Crl crl(String ca, Optional<byte[]> der, Instant now, List<String> warnings) {
+        if (der.isEmpty()) {
+            warnings.add("CA " + ca + " has signed no CRL yet");
+            return new StatusReport.Crl(ca, Optional.empty(), Optional.empty(), 0);
+        }
+        try {
+            X509CRLHolder crl = new X509CRLHolder(der.get());
+            Instant next = crl.getNextUpdate().toInstant();
+            BigInteger number = CRLNumber.getInstance(crl.getExtension(Extension.cRLNumber).getParsedValue()).getCRLNumber();
+            long days = days(now, next);
+            if (days < 0) {
+                warnings.add("the CRL of " + ca + " is STALE since " + next + ": sign a new one");
+            } else if (days <= windows.crlDays()) {
+                warnings.add("the CRL of " + ca + " is due in " + days + " days (" + next + ")");
+            }
+            return new StatusReport.Crl(ca, Optional.of(number), Optional.of(next), days);
+        } catch (IOException | RuntimeException e) {
+            warnings.add("the latest CRL of " + ca + " cannot be read: " + e.getMessage());
+            return new StatusReport.Crl(ca, Optional.empty(), Optional.empty(), 0);
+        }
+    }
+
+    private StatusReport.Log audit(byte[] log, CaRecords records, List<String> warnings) {
+        VerificationReport verified = verifier.verify(log, Optional.empty(), Optional.empty());
+        String text = new String(log, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        AuditEntry last = end < 0 ? null : AuditEntry.parse(text.substring(text.lastIndexOf('\n', end - 1) + 1, end));
+        if (!verified.valid()) {
+            warnings.add("the audit log does NOT verify: " + verified.problem().map(p -> "line " + p.line() + ": "
+                    + p.reason()).orElse("") + ". Run 'ceremony audit verify'");
+        } else {
+            if (verified.unsealed() > 0) {
+                warnings.add(verified.unsealed() + " audit record(s) after the last seal");
+            }
+            List<String> pending = RecordsReconciler.pending(log, records);
+            if (!pending.isEmpty()) {
+                warnings.add("the records lag " + pending.size() + " change(s) behind the audit log (a crash?); the "
+                        + "next ceremony repairs them: " + pending.get(0));
+            }
+        }
+        verified.tornTailBytes().ifPresent(bytes -> warnings.add("the audit log ends in a torn line of " + bytes
+                + " bytes (a crash); the next ceremony removes it"));
+        return new StatusReport.Log(last == null ? "" : last.ceremony(), last == null ? "" : last.time(), verified.head(),
+                verified.unsealed(), verified.valid(), verified.problem().map(p -> p.reason()).orElse(""));
+    }
+
+    private static long days(Instant now, Instant then) {
+        return Math.floorDiv(Duration.between(now, then).getSeconds(), 86_400);
+    }
+}
