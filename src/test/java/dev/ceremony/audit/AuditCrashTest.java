@@ -2,6 +2,7 @@ package dev.ceremony.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ceremony.testing.ChildJvm;
 import dev.ceremony.testing.SoftHsm;
 import dev.ceremony.testing.TestHierarchy;
 import dev.ceremony.testing.TestToken;
@@ -13,7 +14,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -41,14 +41,8 @@ class AuditCrashTest {
         int previousRecords = 0;
         int torn = 0;
         for (int kill = 0; kill < KILLS; kill++) {
-            Process child = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--add-modules", "jdk.crypto.cryptoki",
-                    "--add-exports", "jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED",
-                    "-Dceremony.project.dir=" + TestToken.projectDir(),
-                    "-cp", System.getProperty("java.class.path"),
-                    "dev.ceremony.testing.AuditCrashWriter", log.toString(), testToken.label(), testToken.userPin(),
-                    "crash-audit")).redirectErrorStream(true).start();
+            Process child = ChildJvm.start("dev.ceremony.testing.AuditCrashWriter", log.toString(), testToken.label(),
+                    testToken.userPin(), "crash-audit");
             BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String first = output.readLine();
             assertThat(first).as("the writer started").isEqualTo("ready");

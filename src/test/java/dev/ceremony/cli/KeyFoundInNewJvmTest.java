@@ -10,7 +10,6 @@ import dev.ceremony.token.KeySpec;
 import dev.ceremony.token.Token;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +30,8 @@ class KeyFoundInNewJvmTest {
         Path config = testToken.writeApplianceConfig(dir);
         Path pinFile = testToken.writePinFile(dir.resolve("secret"));
 
-        Process child = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.crypto.cryptoki",
-                "--add-exports", "jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                "dev.ceremony.Main", "token", "info", "--config", config.toString(), "--pin-file", pinFile.toString()))
-                .redirectErrorStream(true).start();
+        Process child = dev.ceremony.testing.ChildJvm.start("dev.ceremony.Main", "token", "info", "--config",
+                config.toString(), "--pin-file", pinFile.toString());
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(child.waitFor()).as(output).isZero();

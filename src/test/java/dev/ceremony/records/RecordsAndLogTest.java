@@ -16,6 +16,7 @@ import dev.ceremony.pki.Names;
 import dev.ceremony.pki.SubjectData;
 import dev.ceremony.pki.TokenSerials;
 import dev.ceremony.pki.lint.Linter;
+import dev.ceremony.testing.ChildJvm;
 import dev.ceremony.testing.SoftHsm;
 import dev.ceremony.testing.TestHierarchy;
 import dev.ceremony.testing.TestToken;
@@ -153,14 +154,8 @@ class RecordsAndLogTest {
         Random random = new Random(4711);
         int repairedRuns = 0;
         for (int kill = 0; kill < KILLS; kill++) {
-            Process child = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--add-modules", "jdk.crypto.cryptoki",
-                    "--add-exports", "jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED",
-                    "-Dceremony.project.dir=" + TestToken.projectDir(),
-                    "-cp", System.getProperty("java.class.path"),
-                    "dev.ceremony.testing.IssuanceCrashWriter", records.toString(), log.toString(), testToken.label(),
-                    testToken.userPin())).redirectErrorStream(true).start();
+            Process child = ChildJvm.start("dev.ceremony.testing.IssuanceCrashWriter", records.toString(),
+                    log.toString(), testToken.label(), testToken.userPin());
             BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String repairs = output.readLine();
             assertThat(repairs).as("child output").startsWith("repairs ");
