@@ -40,6 +40,9 @@ final class AuditVerifyCommand implements Callable<Integer> {
             description = "The head hash written down at a seal: proves no records at its end are missing.")
     private String head;
 
+    @Option(names = "--mirror", paramLabel = "COPY", description = "The mirror copy of the log: it must be identical.")
+    private Path mirror;
+
     AuditVerifyCommand(Services services) {
         this.services = services;
     }
@@ -70,10 +73,20 @@ final class AuditVerifyCommand implements Callable<Integer> {
                 + "tampering); everything before it was checked").orElse("none"));
         row(out, "head check", witnessed.map(h -> report.valid() ? "the witnessed head " + h + " is in the log"
                 : "see below").orElse("not asked (no --head given)"));
-        if (report.valid()) {
+        Optional<String> mirrorProblem = Optional.ofNullable(mirror).flatMap(copy -> LogCopies.difference(bytes,
+                read(copy, "mirror")));
+        if (mirror != null) {
+            row(out, "mirror", mirrorProblem.map(p -> "DIFFERS: " + p).orElse("identical copy at " + mirror));
+        }
+        if (report.valid() && mirrorProblem.isEmpty()) {
             out.println("Result: VALID");
             out.flush();
             return 0;
+        }
+        if (report.valid()) {
+            out.println("Result: INVALID: the mirror " + mirror + " " + mirrorProblem.get());
+            out.flush();
+            return 1;
         }
         VerificationReport.Problem problem = report.problem().orElseThrow();
         out.println("Result: INVALID at line " + problem.line() + ": " + problem.reason());

@@ -51,13 +51,42 @@ final class StatusCommand implements Callable<Integer> {
             throw new CommandFailure("cannot read the audit log " + appliance.auditLog() + ": " + e.getMessage());
         }
         StatusReport report;
+        java.util.List<String> mirrorWarnings = new java.util.ArrayList<>();
         try (CaRecords records = services.records().open(appliance.recordsDirectory())) {
             report = new CaStatus(new AuditVerifier(services.verifier()), appliance.warnings())
                     .report(records, log, Instant.now());
+            appliance.mirrorDirectory().ifPresent(directory -> mirrorWarnings.addAll(
+                    mirror(appliance, records, log.orElse(new byte[0]))));
         }
         print(out, appliance, report);
+        appliance.mirrorDirectory().ifPresent(directory -> {
+            out.println("Mirror             " + directory);
+            out.println(mirrorWarnings.isEmpty() ? "  agrees with the log and the records"
+                    : "  - " + String.join("\n  - ", mirrorWarnings));
+        });
         out.flush();
         return 0;
+    }
+
+    /** What differs between the records and log and their mirror copies; empty when they agree. */
+    private java.util.List<String> mirror(ApplianceConfig appliance, CaRecords records, byte[] log) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        java.nio.file.Path copy = appliance.mirrorAuditLog().orElseThrow();
+        try {
+            byte[] copied = Files.exists(copy) ? Files.readAllBytes(copy) : new byte[0];
+            LogCopies.difference(log, copied).ifPresent(difference -> problems.add("the audit log mirror " + difference));
+        } catch (IOException e) {
+            problems.add("the audit log mirror " + copy + " cannot be read: " + e.getMessage());
+        }
+        if (!Files.isDirectory(appliance.mirrorDirectory().orElseThrow())) {
+            problems.add("the mirror directory does not exist");
+            return problems;
+        }
+        try (CaRecords mirrored = services.records().open(appliance.mirrorDirectory().orElseThrow())) {
+            problems.addAll(dev.ceremony.records.MirroredCaRecords.differences(records, mirrored).stream()
+                    .map(difference -> "the mirrored records: " + difference).toList());
+        }
+        return problems;
     }
 
     private static void print(PrintWriter out, ApplianceConfig appliance, StatusReport report) {

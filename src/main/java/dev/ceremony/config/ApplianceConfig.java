@@ -2,6 +2,7 @@ package dev.ceremony.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The appliance configuration ({@code ceremony.yaml}): who the organisation is, which token holds
@@ -11,7 +12,12 @@ import java.util.Objects;
  * @param source the file this was read from
  */
 public record ApplianceConfig(Path source, DnDefaults dnDefaults, TokenSettings token, Path recordsDirectory,
-        Path auditLog, WarningWindows warnings) {
+        Path auditLog, Optional<Path> mirrorDirectory, WarningWindows warnings) {
+
+    /** The mirror copy of the audit log: same file name, in the mirror directory. */
+    public Optional<Path> mirrorAuditLog() {
+        return mirrorDirectory.map(directory -> directory.resolve(auditLog.getFileName()));
+    }
 
     /** The audit log's file name inside the records directory unless configured otherwise. */
     public static final String DEFAULT_AUDIT_LOG = "audit.jsonl";
@@ -22,6 +28,10 @@ public record ApplianceConfig(Path source, DnDefaults dnDefaults, TokenSettings 
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(recordsDirectory, "recordsDirectory");
         Objects.requireNonNull(auditLog, "auditLog");
+        Objects.requireNonNull(mirrorDirectory, "mirrorDirectory");
+        if (mirrorDirectory.isPresent() && mirrorDirectory.get().equals(recordsDirectory)) {
+            throw new IllegalArgumentException("the mirror must be another directory than the records");
+        }
         Objects.requireNonNull(warnings, "warnings");
         if (!recordsDirectory.isAbsolute() || !auditLog.isAbsolute()) {
             throw new IllegalArgumentException("records paths must be absolute once resolved: " + recordsDirectory);

@@ -32,6 +32,7 @@ public final class AuditLogFile implements AuditTrail, AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final AuditChain chain;
+    private Mirror mirror;
 
     private AuditLogFile(Path file, FileChannel channel, AuditChain chain) throws IOException {
         this.file = file;
@@ -102,6 +103,77 @@ public final class AuditLogFile implements AuditTrail, AutoCloseable {
         }
     }
 
+    /**
+     * Keeps a second copy of the log at {@code copy} (another medium), brought up to date and
+     * synced at every sync and seal. A copy that is a prefix of the log (it lagged behind a crash)
+     * is completed; a copy that differs is refused, because one of the two was changed.
+     */
+    public synchronized AuditLogFile mirrorTo(Path copy) {
+        try {
+            byte[] primary = readAll();
+            byte[] existing = Files.exists(copy) ? Files.readAllBytes(copy) : new byte[0];
+            if (existing.length > primary.length
+                    || !Arrays.equals(existing, Arrays.copyOf(primary, existing.length))) {
+                throw new RecordsException("the audit log mirror " + copy + " differs from " + file + " (it is not a "
+                        + "copy of its beginning): one of them was changed. Run 'ceremony audit verify' on both");
+            }
+            FileChannel mirrorChannel = FileChannel.open(copy, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            mirror = new Mirror(copy, mirrorChannel, existing.length);
+            sync();
+            DurableFiles.syncDirectory(copy.toAbsolutePath().getParent());
+            return this;
+        } catch (IOException e) {
+            throw new RecordsException("cannot mirror the audit log to " + copy + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The second copy and how much of the log it already holds. */
+    private static final class Mirror {
+        private final Path file;
+        private final FileChannel channel;
+        private long length;
+
+        Mirror(Path file, FileChannel channel, long length) {
+            this.file = file;
+            this.channel = channel;
+            this.length = length;
+        }
+    }
+
+    private byte[] readAll() throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(channel.size()));
+        long position = 0;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, position);
+            if (read < 0) {
+                break;
+            }
+            position += read;
+        }
+        return buffer.array();
+    }
+
+    private void syncMirror() throws IOException {
+        if (mirror == null) {
+            return;
+        }
+        long size = channel.size();
+        if (size > mirror.length) {
+            ByteBuffer missing = ByteBuffer.allocate(Math.toIntExact(size - mirror.length));
+            long position = mirror.length;
+            while (missing.hasRemaining()) {
+                position += channel.read(missing, position);
+            }
+            missing.flip();
+            mirror.channel.position(mirror.length);
+            while (missing.hasRemaining()) {
+                mirror.channel.write(missing);
+            }
+            mirror.length = size;
+        }
+        mirror.channel.force(false);
+    }
+
     /** Appends a record of the current ceremony; durable at the next sync or seal. */
     @Override
     public synchronized AuditEntry append(String type, Map<String, Object> data) {
@@ -125,6 +197,7 @@ public final class AuditLogFile implements AuditTrail, AutoCloseable {
     public synchronized void sync() {
         try {
             channel.force(false);
+            syncMirror();
         } catch (IOException e) {
             throw new RecordsException("cannot sync the audit log " + file + ": " + e.getMessage(), e);
         }
@@ -152,6 +225,10 @@ public final class AuditLogFile implements AuditTrail, AutoCloseable {
     public synchronized void close() {
         try {
             channel.force(false);
+            syncMirror();
+            if (mirror != null) {
+                mirror.channel.close();
+            }
             lock.release();
             channel.close();
         } catch (IOException e) {

@@ -22,12 +22,17 @@ public final class ApplianceConfigReader {
         Path source = file.toAbsolutePath().normalize();
         YamlMapping root = yaml.read(source).allowOnly("dn-defaults", "token", "records", "warnings");
         Path base = source.getParent();
-        YamlMapping records = root.mapping("records").allowOnly("directory", "audit-log");
+        YamlMapping records = root.mapping("records").allowOnly("directory", "audit-log", "mirror");
         Path directory = base.resolve(records.string("directory", ApplianceConfigReader::path)).normalize();
         Path auditLog = directory.resolve(records.optionalString("audit-log", ApplianceConfigReader::path)
                 .orElse(Path.of(ApplianceConfig.DEFAULT_AUDIT_LOG))).normalize();
+        java.util.Optional<Path> mirror = records.optionalString("mirror", ApplianceConfigReader::path)
+                .map(path -> base.resolve(path).normalize());
+        if (mirror.isPresent() && mirror.get().equals(directory)) {
+            throw records.required("mirror").error("the mirror must be another directory than records.directory");
+        }
         return new ApplianceConfig(source, dnDefaults(root.mapping("dn-defaults")), token(root.mapping("token"), base),
-                directory, auditLog, root.optional("warnings").map(node -> warnings(node.asMapping()))
+                directory, auditLog, mirror, root.optional("warnings").map(node -> warnings(node.asMapping()))
                         .orElse(WarningWindows.DEFAULT));
     }
 
