@@ -91,14 +91,57 @@ public final class CertificateIssuer {
      * On a lint finding it throws {@link LintException}: nothing is reserved and nothing signed.
      */
     public IssuedCertificate issue(Request request, WriteAhead writeAhead) {
+        Prepared prepared = prepare(request);
+        writeAhead.beforeSigning(prepared.serial(), prepared.tbsSha256());
+        return sign(prepared);
+    }
+
+    /**
+     * A TBS certificate that passed lint, with its serial drawn: ready to be reserved in the
+     * records and then signed. Batches prepare a whole chunk, reserve it with one sync, then sign.
+     */
+    public static final class Prepared {
+        private final Request request;
+        private final Linted linted;
+        private final byte[] tbs;
+
+        private Prepared(Request request, Linted linted) {
+            this.request = request;
+            this.linted = linted;
+            this.tbs = der(linted.tbs());
+        }
+
+        public Request request() {
+            return request;
+        }
+
+        public BigInteger serial() {
+            return linted.tbs().getSerialNumber().getValue();
+        }
+
+        public byte[] tbsSha256() {
+            return sha256(tbs);
+        }
+    }
+
+    /** Builds and lints the TBS with a fresh serial; throws {@link LintException} on any finding. */
+    public Prepared prepare(Request request) {
         Linted linted = lint(request, serials.next());
         if (!linted.findings().isEmpty()) {
             throw new LintException("the " + request.profile().name() + " certificate for "
                     + request.subject().subject(), linted.findings());
         }
-        byte[] tbs = der(linted.tbs());
-        writeAhead.beforeSigning(linted.tbs().getSerialNumber().getValue(), sha256(tbs));
-        byte[] signature = token.sign(request.issuer().key(), linted.scheme(), tbs);
+        return new Prepared(request, linted);
+    }
+
+    /**
+     * Signs a prepared TBS on the token, checks the certificate carries exactly the linted bytes,
+     * and verifies the signature with the issuer's key. Reserve the serial before calling this.
+     */
+    public IssuedCertificate sign(Prepared prepared) {
+        Linted linted = prepared.linted;
+        byte[] tbs = prepared.tbs;
+        byte[] signature = token.sign(prepared.request.issuer().key(), linted.scheme(), tbs);
         ASN1EncodableVector parts = new ASN1EncodableVector(3);
         parts.add(linted.tbs());
         parts.add(linted.scheme().algorithmIdentifier());

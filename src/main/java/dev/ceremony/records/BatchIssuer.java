@@ -1,0 +1,84 @@
+package dev.ceremony.records;
+
+import dev.ceremony.pki.CertificateIssuer;
+import dev.ceremony.pki.IssuedCertificate;
+import dev.ceremony.pki.KeyIds;
+import dev.ceremony.pki.LintException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Issues many certificates with durability per chunk, not per certificate (DESIGN.md section 4):
+ * the chunk's serials and TBS hashes are reserved with one sync, the chunk is signed, and its
+ * certificates enter the index with one more sync. A request that fails lint is refused on its own;
+ * the batch goes on. A certificate signed but not yet recorded when the process dies was never
+ * written anywhere, and its reserved serial is never used again.
+ */
+public final class BatchIssuer {
+
+    /** Certificates per durable chunk unless told otherwise. */
+    public static final int DEFAULT_CHUNK = 1_000;
+
+    private final CertificateIssuer issuer;
+    private final CaRecords records;
+    private final int chunk;
+
+    public BatchIssuer(CertificateIssuer issuer, CaRecords records, int chunk) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.records = Objects.requireNonNull(records, "records");
+        if (chunk < 1) {
+            throw new IllegalArgumentException("a chunk holds at least one certificate");
+        }
+        this.chunk = chunk;
+    }
+
+    /** What became of one request: its certificate, or why it was not issued. */
+    public record Outcome(CertificateIssuer.Request request, Optional<IssuedCertificate> issued, Optional<String> refusal) {
+    }
+
+    /** Called after each chunk with the number of requests done so far. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = done -> { };
+
+        void done(int requests);
+    }
+
+    /** Issues every request, all by one CA, whose certificate must be known. */
+    public List<Outcome> issue(List<CertificateIssuer.Request> requests, boolean renewal, Progress progress) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int start = 0; start < requests.size(); start += chunk) {
+            List<CertificateIssuer.Request> part = requests.subList(start, Math.min(requests.size(), start + chunk));
+            List<CertificateIssuer.Prepared> prepared = new ArrayList<>();
+            List<Reservation> reservations = new ArrayList<>();
+            for (CertificateIssuer.Request request : part) {
+                try {
+                    CertificateIssuer.Prepared ready = issuer.prepare(request);
+                    prepared.add(ready);
+                    reservations.add(new Reservation(ready.serial(), issuerKeyId(request), request.profile().name(),
+                            HexFormat.of().formatHex(ready.tbsSha256())));
+                } catch (LintException e) {
+                    outcomes.add(new Outcome(request, Optional.empty(), Optional.of(e.getMessage())));
+                }
+            }
+            records.reserve(reservations);
+            List<IssuedEntry> entries = new ArrayList<>();
+            for (CertificateIssuer.Prepared ready : prepared) {
+                IssuedCertificate issued = issuer.sign(ready);
+                entries.add(IssuedEntries.of(issued.certificate(), ready.request().profile().name(), renewal));
+                outcomes.add(new Outcome(ready.request(), Optional.of(issued), Optional.empty()));
+            }
+            records.recordIssued(entries);
+            progress.done(Math.min(requests.size(), start + chunk));
+        }
+        return outcomes;
+    }
+
+    private static String issuerKeyId(CertificateIssuer.Request request) {
+        return KeyIds.subjectKeyId(request.issuer().certificate().orElseThrow(() -> new IllegalArgumentException(
+                "a batch is issued by a CA that has its certificate")));
+    }
+}
