@@ -33,6 +33,10 @@ public final class DurableFiles {
                 channel.write(buffer);
             }
             channel.force(true);
+        } catch (IOException e) {
+            // A full or removed medium: leave nothing behind, not even the temporary name.
+            Files.deleteIfExists(temporary);
+            throw e;
         }
         try {
             // ATOMIC_MOVE without REPLACE_EXISTING: rename(2) would replace silently, so check first;

@@ -1,0 +1,106 @@
+package dev.ceremony.files;
+
+import dev.ceremony.audit.AuditChain;
+import dev.ceremony.audit.AuditTrail;
+import dev.ceremony.audit.SealSigner;
+import dev.ceremony.media.ExportFile;
+import dev.ceremony.media.FileNames;
+import dev.ceremony.media.MediaException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes an export folder onto a medium: every file created new under a temporary name, synced,
+ * renamed and its folder synced; {@code SHA256SUMS} last, as the commit point, with
+ * {@code SHA256SUMS.sig} by the audit key. A full or removed medium stops the export with the file
+ * named, leaves no partial file, is written to the audit log, and can be retried on another medium:
+ * nothing is signed again but the checksum list.
+ */
+public final class Exporter {
+
+    /** How one file reaches the medium; the seam through which tests fill a medium. */
+    @FunctionalInterface
+    public interface FileWriter {
+        void createNew(Path target, byte[] content) throws IOException;
+    }
+
+    /** Where an export went and the SHA-256 of its SHA256SUMS. */
+    public record Result(Path folder, String sumsSha256, int files) {
+    }
+
+    private final FileWriter writer;
+
+    public Exporter(FileWriter writer) {
+        this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    /** Writes {@code files} into the new folder {@code name} on {@code medium}. */
+    public Result export(Path medium, String name, List<ExportFile> files, SealSigner signer, AuditTrail audit) {
+        if (!FileNames.isSafe(name)) {
+            throw new IllegalArgumentException("export folder name '" + name + "' is not safe on FAT media");
+        }
+        if (!Files.isDirectory(medium, LinkOption.NOFOLLOW_LINKS)) {
+            throw new MediaException("the export medium " + medium + " is not a mounted directory");
+        }
+        Path folder = medium.resolve(name);
+        try {
+            Files.createDirectory(folder);
+            DurableFiles.syncDirectory(medium);
+        } catch (FileAlreadyExistsException e) {
+            throw new MediaException("the export folder " + folder + " already exists; Ceremony never overwrites an "
+                    + "export. Use a new folder or another medium");
+        } catch (IOException e) {
+            throw failure(audit, medium, folder, e);
+        }
+        List<ExportFile> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing(ExportFile::path));
+        StringBuilder sums = new StringBuilder();
+        for (ExportFile file : sorted) {
+            Path target = folder.resolve(file.path());
+            try {
+                Files.createDirectories(target.getParent());
+                writer.createNew(target, file.content());
+            } catch (IOException e) {
+                throw failure(audit, medium, target, e);
+            }
+            sums.append(AuditChain.sha256Bytes(file.content())).append("  ").append(file.path()).append('\n');
+        }
+        byte[] sumsBytes = sums.toString().getBytes(StandardCharsets.US_ASCII);
+        try {
+            writer.createNew(folder.resolve("SHA256SUMS"), sumsBytes);
+            writer.createNew(folder.resolve("SHA256SUMS.sig"), signer.sign(sumsBytes));
+        } catch (IOException e) {
+            throw failure(audit, medium, folder.resolve("SHA256SUMS"), e);
+        }
+        String sumsSha256 = AuditChain.sha256Bytes(sumsBytes);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("folder", folder.toString());
+        data.put("files", (long) sorted.size());
+        data.put("sha256sums-sha256", sumsSha256);
+        audit.append("export-written", data);
+        audit.sync();
+        return new Result(folder, sumsSha256, sorted.size());
+    }
+
+    private static MediaException failure(AuditTrail audit, Path medium, Path file, IOException e) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("medium", medium.toString());
+        data.put("file", file.toString());
+        data.put("reason", String.valueOf(e.getMessage()));
+        audit.append("export-failed", data);
+        audit.sync();
+        return new MediaException("cannot write " + file + " (" + e.getMessage() + "). The export stopped there and "
+                + "left no partial file; the folder has no SHA256SUMS, so it is incomplete. Export again onto another "
+                + "medium: nothing needs to be signed again.", e);
+    }
+}
