@@ -10,20 +10,28 @@ import java.util.Objects;
 import java.util.Set;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
-/** The request policy's view of history: the token's CA keys and the records' index of issued certificates. */
+/**
+ * The request policy's view of history: the token's CA keys and the certificates valid now,
+ * indexed once when the view is made (a batch judges thousands of requests against it).
+ */
 public final class RecordsHistory implements IssuanceHistory {
 
-    private final CaRecords records;
     private final Set<String> caKeySha256;
-    private final Clock clock;
+    private final Set<String> certifiedKeys = new java.util.HashSet<>();
+    private final Set<String> certifiedSubjects = new java.util.HashSet<>();
 
     /**
      * @param caKeySha256 hex SHA-256 of the SubjectPublicKeyInfo of every key on the token
      */
     public RecordsHistory(CaRecords records, Set<String> caKeySha256, Clock clock) {
-        this.records = Objects.requireNonNull(records, "records");
         this.caKeySha256 = Set.copyOf(caKeySha256);
-        this.clock = Objects.requireNonNull(clock, "clock");
+        java.time.Instant now = Objects.requireNonNull(clock, "clock").instant();
+        for (IssuedEntry entry : Objects.requireNonNull(records, "records").issued()) {
+            if (entry.validAt(now)) {
+                certifiedKeys.add(entry.publicKeySha256());
+                certifiedSubjects.add(subjectKey(entry.profile(), entry.subjectName()));
+            }
+        }
     }
 
     @Override
@@ -33,14 +41,16 @@ public final class RecordsHistory implements IssuanceHistory {
 
     @Override
     public boolean isCertified(SubjectPublicKeyInfo key) {
-        String hash = sha256(key);
-        return records.issued().stream().anyMatch(e -> e.publicKeySha256().equals(hash) && e.validAt(clock.instant()));
+        return certifiedKeys.contains(sha256(key));
     }
 
     @Override
     public boolean hasValidCertificate(String profile, String subjectName) {
-        return records.issued().stream().anyMatch(e -> e.profile().equals(profile)
-                && e.subjectName().equalsIgnoreCase(subjectName) && e.validAt(clock.instant()));
+        return certifiedSubjects.contains(subjectKey(profile, subjectName));
+    }
+
+    private static String subjectKey(String profile, String subjectName) {
+        return profile + "\n" + subjectName.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Hex SHA-256 of a SubjectPublicKeyInfo, as the index stores it. */

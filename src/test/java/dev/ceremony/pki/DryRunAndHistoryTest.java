@@ -107,6 +107,7 @@ class DryRunAndHistoryTest {
         Verdict before = policy.evaluate(TestHierarchy.profile("mqtt-device"), "again.csr", again, history);
         pki.records.revoke(KeyIds.subjectKeyId(pki.deviceCa), device.getSerialNumber(), java.time.Instant.now(),
                 RevocationReason.SUPERSEDED);
+        history = new RecordsHistory(pki.records, caKeys, Clock.systemUTC());
         Verdict after = policy.evaluate(TestHierarchy.profile("mqtt-device"), "again.csr", again, history);
 
         assertThat(before.rules()).containsExactly("subject-already-certified");
