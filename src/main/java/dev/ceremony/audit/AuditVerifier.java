@@ -90,7 +90,7 @@ public final class AuditVerifier {
                         throw new BadRecord("the first record must be the log-start, not " + entry.type());
                     }
                     auditKey = publicKey(entry.dataText("audit-key"));
-                    auditKeySha = AuditChain.sha256Bytes(Base64.getDecoder().decode(entry.dataText("audit-key")));
+                    auditKeySha = AuditChain.sha256Bytes(base64(entry.dataText("audit-key"), "audit-key"));
                     if (!auditKeySha.equals(entry.dataText("audit-key-sha256"))) {
                         throw new BadRecord("the audit key's hash does not match the key");
                     }
@@ -111,6 +111,10 @@ public final class AuditVerifier {
                 if (entry.type().equals(AuditTypes.AUDIT_CERTIFICATE)) {
                     certificate = checkCertificate(entry, auditKeySha, root);
                     certificateTied = root.isPresent();
+                }
+                if (!entry.type().equals(AuditTypes.SEAL) && entry.sig().isPresent()) {
+                    // Otherwise a changed type would turn the last seal into an unsealed record unseen.
+                    throw new BadRecord("a " + entry.type() + " record carries a signature; only seals do");
                 }
                 if (entry.type().equals(AuditTypes.SEAL)) {
                     checkSeal(entry, auditKey, auditKeySha);
@@ -162,7 +166,7 @@ public final class AuditVerifier {
             Signature verifier = Signature.getInstance(scheme(entry.dataText("alg")), provider);
             verifier.initVerify(auditKey);
             verifier.update(entry.unsignedLine().getBytes(StandardCharsets.UTF_8));
-            if (!verifier.verify(Base64.getDecoder().decode(entry.sig().get()))) {
+            if (!verifier.verify(base64(entry.sig().get(), "sig"))) {
                 throw new BadRecord("the seal's signature does not verify with the audit key");
             }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -170,11 +174,29 @@ public final class AuditVerifier {
         }
     }
 
+    /**
+     * Decodes Base64 that must be written exactly as the encoder writes it. Java's decoder ignores
+     * the unused bits of a final group, so "…Ag==" and "…Ah==" decode alike; without this check a
+     * changed character in the last seal's signature would go unseen.
+     */
+    private static byte[] base64(String text, String field) throws BadRecord {
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRecord("'" + field + "' is not Base64: " + e.getMessage());
+        }
+        if (!Base64.getEncoder().encodeToString(decoded).equals(text)) {
+            throw new BadRecord("'" + field + "' is not in canonical Base64: a character was changed");
+        }
+        return decoded;
+    }
+
     private String checkCertificate(AuditEntry entry, String auditKeySha, Optional<X509CertificateHolder> root)
             throws BadRecord {
         X509CertificateHolder certificate;
         try {
-            certificate = new X509CertificateHolder(Base64.getDecoder().decode(entry.dataText("certificate")));
+            certificate = new X509CertificateHolder(base64(entry.dataText("certificate"), "certificate"));
         } catch (IOException | IllegalArgumentException e) {
             throw new BadRecord("the audit certificate cannot be read: " + e.getMessage());
         }
@@ -210,7 +232,7 @@ public final class AuditVerifier {
 
     private PublicKey publicKey(String base64) throws BadRecord {
         try {
-            byte[] encoded = Base64.getDecoder().decode(base64);
+            byte[] encoded = base64(base64, "audit-key");
             String algorithm = SubjectPublicKeyInfo.getInstance(encoded).getAlgorithm().getAlgorithm()
                     .equals(org.bouncycastle.asn1.x9.X9ObjectIdentifiers.id_ecPublicKey) ? "EC" : "RSA";
             return KeyFactory.getInstance(algorithm, provider).generatePublic(new X509EncodedKeySpec(encoded));

@@ -205,6 +205,24 @@ class AuditLogTamperTest {
     }
 
     @Test
+    void aChangedPaddingCharacterInTheLastSignature_isDetected() {
+        List<String> lines = lines(log);
+        String seal = lines.get(lines.size() - 1);
+        String signature = seal.substring(seal.indexOf("\"sig\":\"") + 7, seal.length() - 2);
+        int last = signature.replace("=", "").length() - 1;
+        char original = signature.charAt(last);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int delta = 1; delta < 4; delta++) {
+            char changed = alphabet.charAt((alphabet.indexOf(original) & ~3) | ((alphabet.indexOf(original) + delta) & 3));
+            List<String> tampered = new ArrayList<>(lines);
+            tampered.set(lines.size() - 1, seal.substring(0, seal.length() - 2 - signature.length() + last) + changed
+                    + seal.substring(seal.length() - 2 - signature.length() + last + 1));
+            VerificationReport report = verify(join(tampered), false);
+            assertThat(report.valid()).as("last signature character %s -> %s: %s", original, changed, report).isFalse();
+        }
+    }
+
+    @Test
     void everyAdjacentSwap_isDetected() {
         for (int i = 0; i + 1 < lines(log).size(); i++) {
             List<String> lines = lines(log);
@@ -221,7 +239,7 @@ class AuditLogTamperTest {
         int offset = 0;
         for (int record = 0; record < original.size(); record++) {
             int length = original.get(record).getBytes(StandardCharsets.UTF_8).length;
-            for (int at = 0; at < length; at += 13) {
+            for (int at = 0; at < length; at++) {
                 byte[] changed = log.clone();
                 changed[offset + at] ^= 0x01;
                 VerificationReport report = verify(changed, false);
@@ -229,6 +247,16 @@ class AuditLogTamperTest {
                 assertThat(report.problem().orElseThrow().line()).as("the first bad record").isLessThanOrEqualTo(record + 2);
             }
             offset += length + 1;
+        }
+        // The last record has no successor whose prev would catch a change: try more bit patterns on it.
+        int lastStart = log.length - 1 - original.get(original.size() - 1).getBytes(StandardCharsets.UTF_8).length;
+        for (int at = lastStart; at < log.length - 1; at++) {
+            for (int mask : new int[] {0x02, 0x04, 0x20, 0x40}) {
+                byte[] changed = log.clone();
+                changed[at] ^= (byte) mask;
+                assertThat(verify(changed, false).valid()).as("byte %d ^ %x of the last record", at - lastStart, mask)
+                        .isFalse();
+            }
         }
     }
 
