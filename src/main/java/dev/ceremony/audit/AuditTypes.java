@@ -24,6 +24,9 @@ public final class AuditTypes {
     /** A certificate entered the index. */
     public static final String CERTIFICATE_ISSUED = "certificate-issued";
 
+    /** Signed certificates kept for later exports: {@code issuer}, {@code certificates} (Base64 DER). */
+    public static final String CERTIFICATES_STORED = "certificates-stored";
+
     /** A certificate was revoked. */
     public static final String CERTIFICATE_REVOKED = "certificate-revoked";
 

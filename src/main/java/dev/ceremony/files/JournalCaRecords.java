@@ -54,6 +54,8 @@ public final class JournalCaRecords implements CaRecords {
     private final Map<BigInteger, String> reserved = new HashMap<>();
     private final Map<String, IssuedEntry> issued = new LinkedHashMap<>();
     private final Map<String, BigInteger> crlNumbers = new HashMap<>();
+    /** Where each kept certificate is: issuer/serial to its bundle file under certs/. */
+    private final Map<String, String> certificateFiles = new HashMap<>();
 
     private JournalCaRecords(Path directory) throws IOException {
         this.directory = directory;
@@ -143,6 +145,51 @@ public final class JournalCaRecords implements CaRecords {
         append(events);
         for (IssuedEntry entry : entries) {
             issued.put(key(entry.issuerKeyId(), entry.serial()), entry);
+        }
+    }
+
+    @Override
+    public synchronized void storeCertificates(String issuerKeyId, List<X509CertificateHolder> certificates) {
+        if (certificates.isEmpty()) {
+            return;
+        }
+        if (!issuerKeyId.matches("[0-9a-f]{2,128}")) {
+            throw new IllegalArgumentException("issuer key id '" + issuerKeyId + "' is not lower-case hex");
+        }
+        String name = issuerKeyId + "/" + certificates.get(0).getSerialNumber().toString(16) + "-"
+                + certificates.size() + ".pem";
+        Path file = directory.resolve("certs").resolve(name);
+        try {
+            Files.createDirectories(file.getParent());
+            DurableFiles.createNew(file, dev.ceremony.pki.Pem.certificates(certificates).getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new RecordsException("cannot keep the certificates in " + file + ": " + e.getMessage(), e);
+        }
+        ObjectNode event = event("certs").put("issuer", issuerKeyId).put("file", name);
+        certificates.forEach(certificate -> event.withArray("serials").add(certificate.getSerialNumber().toString(16)));
+        append(List.of(event));
+        for (X509CertificateHolder certificate : certificates) {
+            certificateFiles.put(key(issuerKeyId, certificate.getSerialNumber()), name);
+        }
+    }
+
+    @Override
+    public synchronized Optional<X509CertificateHolder> certificate(String issuerKeyId, BigInteger serial) {
+        String name = certificateFiles.get(key(issuerKeyId, serial));
+        if (name == null) {
+            return Optional.empty();
+        }
+        Path file = directory.resolve("certs").resolve(name);
+        try (PemReader reader = new PemReader(new StringReader(Files.readString(file, StandardCharsets.US_ASCII)))) {
+            for (var pem = reader.readPemObject(); pem != null; pem = reader.readPemObject()) {
+                X509CertificateHolder certificate = new X509CertificateHolder(pem.getContent());
+                if (certificate.getSerialNumber().equals(serial)) {
+                    return Optional.of(certificate);
+                }
+            }
+            throw new RecordsException(file + " does not hold certificate " + serial.toString(16) + " as the journal says");
+        } catch (IOException e) {
+            throw new RecordsException("cannot read kept certificates " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -365,6 +412,8 @@ public final class JournalCaRecords implements CaRecords {
                         RevocationReason.valueOf(text(event, "reason")))));
             }
             case "crl-number" -> crlNumbers.put(text(event, "issuer"), new BigInteger(text(event, "number")));
+            case "certs" -> event.path("serials").forEach(serial -> certificateFiles.put(
+                    key(text(event, "issuer"), new BigInteger(serial.asText(), 16)), text(event, "file")));
             default -> throw new IllegalStateException("unknown event '" + type + "'");
         }
     }

@@ -54,6 +54,24 @@ public final class AuditedCaRecords implements CaRecords {
     }
 
     @Override
+    public void storeCertificates(String issuerKeyId, List<X509CertificateHolder> certificates) {
+        if (certificates.isEmpty()) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("issuer", issuerKeyId);
+        data.put("certificates", certificates.stream().map(c -> Base64.getEncoder().encodeToString(encoded(c))).toList());
+        audit.append(AuditTypes.CERTIFICATES_STORED, data);
+        audit.sync();
+        records.storeCertificates(issuerKeyId, certificates);
+    }
+
+    @Override
+    public Optional<X509CertificateHolder> certificate(String issuerKeyId, BigInteger serial) {
+        return records.certificate(issuerKeyId, serial);
+    }
+
+    @Override
     public IssuedEntry revoke(String issuerKeyId, BigInteger serial, Instant date, RevocationReason reason) {
         IssuedEntry entry = records.find(issuerKeyId, serial).orElseThrow(() -> new RecordsException(
                 "no certificate with serial " + serial.toString(16) + " from issuer " + issuerKeyId + " is in the records"));
@@ -138,7 +156,7 @@ public final class AuditedCaRecords implements CaRecords {
         try {
             return certificate.getEncoded();
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot encode the CA certificate " + certificate.getSubject(), e);
+            throw new IllegalStateException("cannot encode the certificate " + certificate.getSubject(), e);
         }
     }
 }

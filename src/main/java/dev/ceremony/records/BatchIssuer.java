@@ -71,6 +71,10 @@ public final class BatchIssuer {
                 entries.add(IssuedEntries.of(issued.certificate(), ready.request().profile().name(), renewal));
                 outcomes.add(new Outcome(ready.request(), Optional.of(issued), Optional.empty()));
             }
+            if (!prepared.isEmpty()) {
+                records.storeCertificates(issuerKeyId(part.get(0)), outcomes.subList(outcomes.size() - prepared.size(),
+                        outcomes.size()).stream().map(o -> o.issued().orElseThrow().certificate()).toList());
+            }
             records.recordIssued(entries);
             progress.done(Math.min(requests.size(), start + chunk));
         }

@@ -22,6 +22,15 @@ public interface CaRecords extends AutoCloseable {
     /** Adds signed certificates to the index (one sync for the whole list). Each serial must be reserved. */
     void recordIssued(List<IssuedEntry> entries);
 
+    /**
+     * Keeps the signed certificates of one issuer (one file and one sync for the whole list), so
+     * that an export can be repeated later, on another medium, without signing again.
+     */
+    void storeCertificates(String issuerKeyId, List<X509CertificateHolder> certificates);
+
+    /** A certificate kept by {@link #storeCertificates}. */
+    Optional<X509CertificateHolder> certificate(String issuerKeyId, BigInteger serial);
+
     /** Marks a certificate revoked. */
     IssuedEntry revoke(String issuerKeyId, BigInteger serial, Instant date, RevocationReason reason);
 

@@ -38,6 +38,17 @@ public final class MirroredCaRecords implements CaRecords {
     }
 
     @Override
+    public void storeCertificates(String issuerKeyId, List<X509CertificateHolder> certificates) {
+        primary.storeCertificates(issuerKeyId, certificates);
+        mirror.storeCertificates(issuerKeyId, certificates);
+    }
+
+    @Override
+    public Optional<X509CertificateHolder> certificate(String issuerKeyId, BigInteger serial) {
+        return primary.certificate(issuerKeyId, serial);
+    }
+
+    @Override
     public IssuedEntry revoke(String issuerKeyId, BigInteger serial, Instant date, RevocationReason reason) {
         IssuedEntry revoked = primary.revoke(issuerKeyId, serial, date, reason);
         mirror.revoke(issuerKeyId, serial, date, reason);

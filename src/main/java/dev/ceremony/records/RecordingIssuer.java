@@ -38,6 +38,7 @@ public final class RecordingIssuer {
                         .getKeyIdentifier()));
         IssuedCertificate issued = issuer.issue(request, (serial, tbsSha256) -> records.reserve(List.of(
                 new Reservation(serial, issuerKeyId, request.profile().name(), HexFormat.of().formatHex(tbsSha256)))));
+        records.storeCertificates(issuerKeyId, List.of(issued.certificate()));
         records.recordIssued(List.of(IssuedEntries.of(issued.certificate(), request.profile().name(), renewal)));
         return issued;
     }

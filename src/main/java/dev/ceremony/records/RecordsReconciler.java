@@ -95,6 +95,26 @@ public final class RecordsReconciler {
                                 + entry.seq() + ")");
                     }
                 }
+                case AuditTypes.CERTIFICATES_STORED -> {
+                    String issuer = entry.dataText("issuer");
+                    List<X509CertificateHolder> missing = new ArrayList<>();
+                    Object listed = entry.data().get("certificates");
+                    if (listed instanceof List<?> values) {
+                        for (Object value : values) {
+                            X509CertificateHolder certificate = decode(entry, (String) value);
+                            if (records.certificate(issuer, certificate.getSerialNumber()).isEmpty()) {
+                                missing.add(certificate);
+                            }
+                        }
+                    }
+                    if (!missing.isEmpty()) {
+                        if (apply) {
+                            records.storeCertificates(issuer, missing);
+                        }
+                        repairs.add("kept " + missing.size() + " signed certificate(s) of issuer " + issuer
+                                + " again (record " + entry.seq() + ")");
+                    }
+                }
                 case AuditTypes.CA_CERTIFICATE_STORED -> {
                     String name = entry.dataText("name");
                     if (records.caCertificate(name).isEmpty()) {
@@ -119,9 +139,13 @@ public final class RecordsReconciler {
     }
 
     private static X509CertificateHolder certificate(AuditEntry entry) {
+        return decode(entry, entry.dataText("certificate"));
+    }
+
+    private static X509CertificateHolder decode(AuditEntry entry, String base64) {
         try {
-            return new X509CertificateHolder(Base64.getDecoder().decode(entry.dataText("certificate")));
-        } catch (IOException e) {
+            return new X509CertificateHolder(Base64.getDecoder().decode(base64));
+        } catch (IOException | IllegalArgumentException e) {
             throw new RecordsException("audit record " + entry.seq() + " holds an unreadable certificate", e);
         }
     }

@@ -171,6 +171,21 @@ class ExportTest {
     }
 
     @Test
+    void anExportRepeatedFromTheRecords_givesTheSameCertificateBytes() throws Exception {
+        List<ExportPlan.Leaf> fromRecords = leaves.stream().map(leaf -> new ExportPlan.Leaf(
+                pki.records.certificate(dev.ceremony.pki.KeyIds.issuerKeyId(leaf.certificate()),
+                        leaf.certificate().getSerialNumber()).orElseThrow(), leaf.intermediates(), leaf.kind())).toList();
+        Path first = Files.createDirectories(dir.resolve("records-a"));
+        Path second = Files.createDirectories(dir.resolve("records-b"));
+
+        Exporter.Result original = new Exporter(DurableFiles::createNew).export(first, "x", plan(5000), signer, log);
+        Exporter.Result repeated = new Exporter(DurableFiles::createNew).export(second, "x",
+                ExportPlan.files(pki.root, auditCertificate, fromRecords, "fleet.example.com", 5000), signer, log);
+
+        assertThat(repeated.sumsSha256()).as("every exported byte the same").isEqualTo(original.sumsSha256());
+    }
+
+    @Test
     void largeBatches_areSplitIntoFoldersOfLimitedSize() throws Exception {
         Path medium = Files.createDirectories(dir.resolve("split-usb"));
 

@@ -89,13 +89,15 @@ class BatchIssuerTest {
             assertThat(outcomes.stream().filter(o -> o.issued().isPresent())).hasSize(44);
             assertThat(outcomes.stream().filter(o -> o.refusal().isPresent()).map(o -> o.refusal().get()))
                     .singleElement().asString().contains("[validity-profile-maximum]").contains("batch-07");
-            assertThat(syncs).as("one sync for the reservations and one for the issues of each of 3 chunks").hasValue(6);
+            assertThat(syncs).as("per chunk: one sync for the reservations, one for the kept certificates, one for the "
+                    + "index; 3 chunks").hasValue(9);
             assertThat(progress).containsExactly(20, 40, 45);
             List<String> types = Files.readAllLines(logFile).stream().map(line -> AuditEntry.parse(line).type())
                     .filter(type -> !type.equals(AuditTypes.LOG_START)).toList();
             List<String> expected = new ArrayList<>();
             for (int[] chunk : new int[][] {{19, 19}, {20, 20}, {5, 5}}) {
                 expected.addAll(java.util.Collections.nCopies(chunk[0], AuditTypes.SERIAL_RESERVED));
+                expected.add(AuditTypes.CERTIFICATES_STORED);
                 expected.addAll(java.util.Collections.nCopies(chunk[1], AuditTypes.CERTIFICATE_ISSUED));
             }
             assertThat(types).as("each chunk is reserved before it is signed and recorded").isEqualTo(expected);

@@ -108,7 +108,12 @@ class RecordsAndLogTest {
 
             assertThat(repairs).anyMatch(r -> r.startsWith("reserved serial"))
                     .anyMatch(r -> r.startsWith("entered certificate")).anyMatch(r -> r.startsWith("revoked certificate"))
-                    .anyMatch(r -> r.startsWith("reserved CRL number 1")).anyMatch(r -> r.startsWith("stored CA certificate"));
+                    .anyMatch(r -> r.startsWith("reserved CRL number 1")).anyMatch(r -> r.startsWith("stored CA certificate"))
+                    .anyMatch(r -> r.startsWith("kept 1 signed certificate(s)"));
+            for (IssuedEntry entry : before) {
+                assertThat(fresh.certificate(entry.issuerKeyId(), entry.serial())).as("the signed certificate, for exports")
+                        .hasValueSatisfying(c -> assertThat(c.getSerialNumber()).isEqualTo(entry.serial()));
+            }
             assertThat(fresh.issued()).hasSameSizeAs(before);
             assertThat(fresh.issued()).extracting(IssuedEntry::serial).containsExactlyElementsOf(
                     before.stream().map(IssuedEntry::serial).toList());
