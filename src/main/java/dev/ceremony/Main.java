@@ -2,6 +2,7 @@ package dev.ceremony;
 
 import dev.ceremony.cli.Cli;
 import dev.ceremony.files.JournalCaRecords;
+import dev.ceremony.files.MediaFinder;
 import dev.ceremony.pkcs11.JdkCryptoki;
 import dev.ceremony.pkcs11.Pkcs11TokenDriver;
 import dev.ceremony.yaml.ApplianceConfigReader;
@@ -26,7 +27,8 @@ public final class Main {
                 System.getenv(),
                 System.getProperty("user.home"),
                 new BouncyCastleProvider(),
-                JournalCaRecords::open);
+                JournalCaRecords::open,
+                MediaFinder.system()::find);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(cli.run(args, out, err));

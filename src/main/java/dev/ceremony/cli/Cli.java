@@ -21,11 +21,13 @@ public final class Cli {
     /**
      * @param verifier the JCA provider that verifies signatures (BouncyCastle)
      * @param records opens the CA records of a directory
+     * @param media lists the media the appliance can see
      */
     public Cli(ApplianceConfigReader configs, TokenFamilyReader families, TokenDriver driver,
-            Map<String, String> environment, String userHome, java.security.Provider verifier, RecordsOpener records) {
+            Map<String, String> environment, String userHome, java.security.Provider verifier, RecordsOpener records,
+            MediaLister media) {
         this.services = new Services(configs, families, driver, environment, new PinSource(environment),
-                new ConsoleFinalTry(), verifier, records);
+                new ConsoleFinalTry(), verifier, records, media);
         this.debugLog = DebugLog.fromEnvironment(environment, userHome);
     }
 

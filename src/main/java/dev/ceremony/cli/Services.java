@@ -16,7 +16,8 @@ record Services(
         PinSource pins,
         FinalTryConfirmation finalTry,
         java.security.Provider verifier,
-        RecordsOpener records) {
+        RecordsOpener records,
+        MediaLister media) {
 
     Services {
         Objects.requireNonNull(configs, "configs");
@@ -27,5 +28,6 @@ record Services(
         Objects.requireNonNull(finalTry, "finalTry");
         Objects.requireNonNull(verifier, "verifier");
         Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(media, "media");
     }
 }

@@ -58,12 +58,7 @@ final class StatusCommand implements Callable<Integer> {
             appliance.mirrorDirectory().ifPresent(directory -> mirrorWarnings.addAll(
                     mirror(appliance, records, log.orElse(new byte[0]))));
         }
-        print(out, appliance, report);
-        appliance.mirrorDirectory().ifPresent(directory -> {
-            out.println("Mirror             " + directory);
-            out.println(mirrorWarnings.isEmpty() ? "  agrees with the log and the records"
-                    : "  - " + String.join("\n  - ", mirrorWarnings));
-        });
+        print(out, appliance, report, services.media().find(appliance.media().directories()), mirrorWarnings);
         out.flush();
         return 0;
     }
@@ -89,7 +84,30 @@ final class StatusCommand implements Callable<Integer> {
         return problems;
     }
 
-    private static void print(PrintWriter out, ApplianceConfig appliance, StatusReport report) {
+    private static void printMedia(PrintWriter out, java.util.List<dev.ceremony.media.Medium> media) {
+        out.println("Media");
+        if (media.isEmpty()) {
+            out.println("  none found under /media or /run/media, and none configured");
+        }
+        for (dev.ceremony.media.Medium medium : media) {
+            String volume = medium.device().equals("(directory)") ? "a configured directory"
+                    : dev.ceremony.text.Printable.escape(medium.filesystem()) + " on "
+                            + dev.ceremony.text.Printable.escape(medium.device());
+            out.printf("  %s%n      label %s, UUID %s, %s%s, %s free of %s%n",
+                    dev.ceremony.text.Printable.escape(medium.mountPoint().toString()),
+                    medium.label().map(dev.ceremony.text.Printable::escape).orElse("(none)"),
+                    medium.uuid().map(dev.ceremony.text.Printable::escape).orElse("(none)"),
+                    volume, medium.readOnly() ? ", read-only" : "", size(medium.freeBytes()), size(medium.totalBytes()));
+        }
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1L << 30 ? String.format("%.1f GiB", bytes / (double) (1L << 30))
+                : String.format("%.1f MiB", bytes / (double) (1L << 20));
+    }
+
+    private static void print(PrintWriter out, ApplianceConfig appliance, StatusReport report,
+            java.util.List<dev.ceremony.media.Medium> media, java.util.List<String> mirrorWarnings) {
         out.println("Certificate authorities");
         if (report.cas().isEmpty()) {
             out.println("  none yet");
@@ -113,6 +131,12 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("  unsealed         %d%n", log.unsealed());
             out.printf("  verifies         %s%n", log.valid() ? "yes" : "NO: " + log.problem());
         }, () -> out.println("  none yet"));
+        appliance.mirrorDirectory().ifPresent(directory -> {
+            out.println("Mirror             " + directory);
+            out.println(mirrorWarnings.isEmpty() ? "  agrees with the log and the records"
+                    : "  - " + String.join("\n  - ", mirrorWarnings));
+        });
+        printMedia(out, media);
         out.println("Warnings");
         if (report.warnings().isEmpty()) {
             out.println("  none");

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param source the file this was read from
  */
 public record ApplianceConfig(Path source, DnDefaults dnDefaults, TokenSettings token, Path recordsDirectory,
-        Path auditLog, Optional<Path> mirrorDirectory, WarningWindows warnings) {
+        Path auditLog, Optional<Path> mirrorDirectory, WarningWindows warnings, MediaSettings media) {
 
     /** The mirror copy of the audit log: same file name, in the mirror directory. */
     public Optional<Path> mirrorAuditLog() {
@@ -33,6 +33,7 @@ public record ApplianceConfig(Path source, DnDefaults dnDefaults, TokenSettings 
             throw new IllegalArgumentException("the mirror must be another directory than the records");
         }
         Objects.requireNonNull(warnings, "warnings");
+        Objects.requireNonNull(media, "media");
         if (!recordsDirectory.isAbsolute() || !auditLog.isAbsolute()) {
             throw new IllegalArgumentException("records paths must be absolute once resolved: " + recordsDirectory);
         }

@@ -2,6 +2,7 @@ package dev.ceremony.yaml;
 
 import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.config.DnDefaults;
+import dev.ceremony.config.MediaSettings;
 import dev.ceremony.config.TokenSettings;
 import dev.ceremony.config.WarningWindows;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ public final class ApplianceConfigReader {
 
     public ApplianceConfig read(Path file) {
         Path source = file.toAbsolutePath().normalize();
-        YamlMapping root = yaml.read(source).allowOnly("dn-defaults", "token", "records", "warnings");
+        YamlMapping root = yaml.read(source).allowOnly("dn-defaults", "token", "records", "warnings", "media");
         Path base = source.getParent();
         YamlMapping records = root.mapping("records").allowOnly("directory", "audit-log", "mirror");
         Path directory = base.resolve(records.string("directory", ApplianceConfigReader::path)).normalize();
@@ -33,7 +34,27 @@ public final class ApplianceConfigReader {
         }
         return new ApplianceConfig(source, dnDefaults(root.mapping("dn-defaults")), token(root.mapping("token"), base),
                 directory, auditLog, mirror, root.optional("warnings").map(node -> warnings(node.asMapping()))
-                        .orElse(WarningWindows.DEFAULT));
+                        .orElse(WarningWindows.DEFAULT),
+                root.optional("media").map(node -> media(node.asMapping(), base)).orElse(MediaSettings.DEFAULT));
+    }
+
+    private static MediaSettings media(YamlMapping media, Path base) {
+        media.allowOnly("directories", "import-max-files", "import-max-total-bytes");
+        java.util.List<Path> directories = new java.util.ArrayList<>();
+        media.optional("directories").ifPresent(list -> {
+            for (YamlNode item : list.asSequence().items()) {
+                directories.add(base.resolve(item.asScalar().as(ApplianceConfigReader::path)).normalize());
+            }
+        });
+        int files = media.optional("import-max-files").map(n -> n.asScalar().asInt())
+                .orElse(MediaSettings.DEFAULT.importMaxFiles());
+        long bytes = media.optional("import-max-total-bytes").map(n -> (long) n.asScalar().asInt())
+                .orElse(MediaSettings.DEFAULT.importMaxTotalBytes());
+        try {
+            return new MediaSettings(directories, files, bytes);
+        } catch (IllegalArgumentException e) {
+            throw media.error(e.getMessage());
+        }
     }
 
     private static WarningWindows warnings(YamlMapping warnings) {

@@ -125,7 +125,8 @@ class AuditLogTamperTest {
                 new dev.ceremony.yaml.TokenFamilyReader(yaml),
                 new dev.ceremony.pkcs11.Pkcs11TokenDriver(dev.ceremony.pkcs11.JdkCryptoki::load, 1),
                 Map.of("CEREMONY_DEBUG_LOG", dir.resolve("debug.log").toString()), dir.toString(), TestHierarchy.BC,
-                dev.ceremony.files.JournalCaRecords::open)
+                dev.ceremony.files.JournalCaRecords::open,
+                dev.ceremony.files.MediaFinder.system()::find)
                 .run(args, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
         return new String[] {String.valueOf(status), out.toString(), err.toString()};
     }

@@ -106,7 +106,8 @@ class SecretsNeverWrittenTest {
         StringWriter err = new StringWriter();
         StrictYaml yaml = new StrictYaml();
         new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml), new Pkcs11TokenDriver(JdkCryptoki::load, 1),
-                environment, dir.toString(), TestHierarchy.BC, JournalCaRecords::open)
+                environment, dir.toString(), TestHierarchy.BC, JournalCaRecords::open,
+                dev.ceremony.files.MediaFinder.system()::find)
                 .run(args, new PrintWriter(out), new PrintWriter(err));
         return out + "\n" + err;
     }

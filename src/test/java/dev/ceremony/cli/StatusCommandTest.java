@@ -53,7 +53,8 @@ class StatusCommandTest {
         StrictYaml yaml = new StrictYaml();
         int status = new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml),
                 new Pkcs11TokenDriver(JdkCryptoki::load, 1), Map.of("CEREMONY_DEBUG_LOG", dir.resolve("debug.log").toString()),
-                dir.toString(), TestHierarchy.BC, JournalCaRecords::open)
+                dir.toString(), TestHierarchy.BC, JournalCaRecords::open,
+                dev.ceremony.files.MediaFinder.system()::find)
                 .run(args, new PrintWriter(out), new PrintWriter(err));
         assertThat(status).as(out + "\n" + err).isZero();
         return out.toString();
@@ -62,6 +63,8 @@ class StatusCommandTest {
     @Test
     void status_showsCasCrlsCountsTheHeadAndWarnings(TestToken testToken, @TempDir Path dir) throws Exception {
         Path config = testToken.writeApplianceConfig(dir.resolve("etc"));
+        Path usb = Files.createDirectories(dir.resolve("usb-stick"));
+        Files.writeString(config, Files.readString(config) + "media:\n  directories: [" + usb + "]\n");
         Path records = dir.resolve("etc/records");
         Path log = records.resolve("audit.jsonl");
         assertThat(run(dir, "status", "--config", config.toString())).contains("No records at " + records);
@@ -105,7 +108,9 @@ class StatusCommandTest {
                 .contains("unsealed         0")
                 .contains("verifies         yes")
                 .containsPattern("- CA device-ca expires in (59|60) days")
-                .contains("- CA device-ca has signed no CRL yet");
+                .contains("- CA device-ca has signed no CRL yet")
+                .contains("Media\n  " + usb + "\n      label (none), UUID (none), a configured directory, ")
+                .containsPattern("(?s)Media.*Warnings");
 
         try (AuditLogFile trail = AuditLogFile.open(log, Clock.systemUTC())) {
             trail.append(AuditTypes.SERIAL_RESERVED, Map.of("serial", "abc123", "issuer", "00ff", "profile",

@@ -58,7 +58,8 @@ class TokenInfoCommandTest {
         StrictYaml yaml = new StrictYaml();
         Cli cli = new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml),
                 new Pkcs11TokenDriver(JdkCryptoki::load, 1), environment, dir.toString(),
-                new org.bouncycastle.jce.provider.BouncyCastleProvider(), dev.ceremony.files.JournalCaRecords::open);
+                new org.bouncycastle.jce.provider.BouncyCastleProvider(), dev.ceremony.files.JournalCaRecords::open,
+                dev.ceremony.files.MediaFinder.system()::find);
         int status = cli.run(args, new PrintWriter(out), new PrintWriter(err));
         return new Result(status, out.toString(), err.toString());
     }

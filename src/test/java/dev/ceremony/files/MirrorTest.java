@@ -54,7 +54,8 @@ class MirrorTest {
         StrictYaml yaml = new StrictYaml();
         int status = new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml),
                 new Pkcs11TokenDriver(JdkCryptoki::load, 1), Map.of("CEREMONY_DEBUG_LOG", dir.resolve("debug.log").toString()),
-                dir.toString(), TestHierarchy.BC, JournalCaRecords::open).run(args, new PrintWriter(out), new PrintWriter(err));
+                dir.toString(), TestHierarchy.BC, JournalCaRecords::open,
+                dev.ceremony.files.MediaFinder.system()::find).run(args, new PrintWriter(out), new PrintWriter(err));
         return new String[] {String.valueOf(status), out.toString() + err};
     }
 

@@ -63,6 +63,18 @@ class ApplianceConfigReaderTest {
     }
 
     @Test
+    void mediaDirectoriesAndImportLimits_canBeSet() throws IOException {
+        ApplianceConfig config = reader.read(write(VALID + "media:\n  directories: [usb, /mnt/export]\n"
+                + "  import-max-files: 50\n  import-max-total-bytes: 1000000\n"));
+
+        assertThat(config.media().directories()).containsExactly(dir.toRealPath().resolve("usb"), Path.of("/mnt/export"));
+        assertThat(config.media().importLimits().maxFiles()).isEqualTo(50);
+        assertThat(config.media().importLimits().maxTotalBytes()).isEqualTo(1_000_000);
+        assertThatThrownBy(() -> reader.read(write(VALID + "media:\n  import-max-files: 0\n")))
+                .hasMessageContaining("media: import limits must be at least 1");
+    }
+
+    @Test
     void warningWindowOutOfRange_namesItsSection() throws IOException {
         Path file = write(VALID + "warnings:\n  crl-days: 400\n");
 
