@@ -120,6 +120,41 @@ class MediaImporterTest {
     }
 
     @Test
+    void filesPastTheTotalSize_areRefused_andSmallerOnesStillFit() throws Exception {
+        Files.write(medium.resolve("a.csr"), new byte[600]);
+        Files.write(medium.resolve("b.csr"), new byte[600]);
+        Files.write(medium.resolve("c.csr"), new byte[300]);
+
+        List<ImportVerdict> verdicts = new MediaImporter(new ImportLimits(100, 1000, ImportLimits.MAX_FILE_BYTES))
+                .importFrom(medium, quarantine, "total", log);
+
+        assertThat(rules(verdicts)).isEqualTo(new TreeMap<>(Map.of("a.csr", "imported", "b.csr", "too-much",
+                "c.csr", "imported")));
+        log.close();
+    }
+
+    @Test
+    void anUnreadableFile_isRefused_andTheRestGoesOn() throws Exception {
+        Files.writeString(medium.resolve("a-good.csr"), "good");
+        Path broken = Files.writeString(medium.resolve("b-broken.csr"), "");
+        // Root reads everything, so unreadable is made with a bind mount of a dead process's memory
+        // file: a regular file with one link whose read fails ("No such process").
+        boolean mounted = Tool.run(dir, "mount", "--bind", "/proc/self/mem", broken.toString()).exitCode() == 0;
+        org.junit.jupiter.api.Assumptions.assumeTrue(mounted, "bind mounts are not allowed here");
+        try {
+            List<ImportVerdict> verdicts = new MediaImporter(ImportLimits.DEFAULT).importFrom(medium, quarantine,
+                    "unreadable", log);
+
+            assertThat(rules(verdicts)).isEqualTo(new TreeMap<>(Map.of("a-good.csr", "imported", "b-broken.csr",
+                    "unreadable")));
+            assertThat(verdicts.get(1).reason().orElseThrow()).startsWith("it cannot be read: ");
+        } finally {
+            Tool.run(dir, "umount", broken.toString());
+            log.close();
+        }
+    }
+
+    @Test
     void sha256sumsOnTheMedium_isChecked_andUnlistedOrMissingFilesAreReported() throws Exception {
         Files.writeString(medium.resolve("x.csr"), "x");
         Files.writeString(medium.resolve("y.csr"), "y");
