@@ -10,7 +10,6 @@ import dev.ceremony.records.RecordsException;
 import dev.ceremony.records.Reservation;
 import dev.ceremony.records.RevocationReason;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -26,14 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.util.io.pem.PemReader;
 
 /**
  * {@link CaRecords} as files: an append-only journal ({@code journal.jsonl}, one JSON event per
- * line, synced before each method returns) replayed into memory at open, and CA certificates
- * written once each under {@code ca/}. A line cut short by a crash (no newline) was never
+ * line, synced before each method returns) replayed into memory at open; the certificates, CRLs
+ * and CA certificates are files written once each ({@link RecordFiles}). A line cut short by a crash (no newline) was never
  * acknowledged; it is cut off at open and {@link #repairedTornTail()} says so. Any other damaged
  * line stops the open: the audit log is then the source to rebuild from.
  */
@@ -41,8 +38,6 @@ public final class JournalCaRecords implements CaRecords {
 
     /** Journal file name inside the records directory. */
     public static final String JOURNAL = "journal.jsonl";
-
-    private static final Pattern CA_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Path directory;
@@ -56,10 +51,12 @@ public final class JournalCaRecords implements CaRecords {
     private final Map<String, BigInteger> crlNumbers = new HashMap<>();
     /** Where each kept certificate is: issuer/serial to its bundle file under certs/. */
     private final Map<String, String> certificateFiles = new HashMap<>();
+    private final RecordFiles files;
 
     private JournalCaRecords(Path directory) throws IOException {
         this.directory = directory;
         this.journal = directory.resolve(JOURNAL);
+        this.files = new RecordFiles(directory);
         Files.createDirectories(directory.resolve("ca"));
         this.lockChannel = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock acquired;
@@ -153,18 +150,7 @@ public final class JournalCaRecords implements CaRecords {
         if (certificates.isEmpty()) {
             return;
         }
-        if (!issuerKeyId.matches("[0-9a-f]{2,128}")) {
-            throw new IllegalArgumentException("issuer key id '" + issuerKeyId + "' is not lower-case hex");
-        }
-        String name = issuerKeyId + "/" + certificates.get(0).getSerialNumber().toString(16) + "-"
-                + certificates.size() + ".pem";
-        Path file = directory.resolve("certs").resolve(name);
-        try {
-            Files.createDirectories(file.getParent());
-            DurableFiles.createNew(file, dev.ceremony.pki.Pem.certificates(certificates).getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new RecordsException("cannot keep the certificates in " + file + ": " + e.getMessage(), e);
-        }
+        String name = files.writeBundle(issuerKeyId, certificates);
         ObjectNode event = event("certs").put("issuer", issuerKeyId).put("file", name);
         certificates.forEach(certificate -> event.withArray("serials").add(certificate.getSerialNumber().toString(16)));
         append(List.of(event));
@@ -176,21 +162,7 @@ public final class JournalCaRecords implements CaRecords {
     @Override
     public synchronized Optional<X509CertificateHolder> certificate(String issuerKeyId, BigInteger serial) {
         String name = certificateFiles.get(key(issuerKeyId, serial));
-        if (name == null) {
-            return Optional.empty();
-        }
-        Path file = directory.resolve("certs").resolve(name);
-        try (PemReader reader = new PemReader(new StringReader(Files.readString(file, StandardCharsets.US_ASCII)))) {
-            for (var pem = reader.readPemObject(); pem != null; pem = reader.readPemObject()) {
-                X509CertificateHolder certificate = new X509CertificateHolder(pem.getContent());
-                if (certificate.getSerialNumber().equals(serial)) {
-                    return Optional.of(certificate);
-                }
-            }
-            throw new RecordsException(file + " does not hold certificate " + serial.toString(16) + " as the journal says");
-        } catch (IOException e) {
-            throw new RecordsException("cannot read kept certificates " + file + ": " + e.getMessage(), e);
-        }
+        return name == null ? Optional.empty() : Optional.of(files.fromBundle(name, serial));
     }
 
     @Override
@@ -235,75 +207,27 @@ public final class JournalCaRecords implements CaRecords {
 
     @Override
     public synchronized void storeCrl(String issuerKeyId, BigInteger crlNumber, byte[] der) {
-        if (!issuerKeyId.matches("[0-9a-f]{2,128}")) {
-            throw new IllegalArgumentException("issuer key id '" + issuerKeyId + "' is not lower-case hex");
-        }
-        Path file = directory.resolve("crl").resolve(issuerKeyId + "-" + crlNumber + ".crl");
-        try {
-            Files.createDirectories(file.getParent());
-            DurableFiles.createNew(file, der);
-        } catch (IOException e) {
-            throw new RecordsException("cannot store CRL " + file + ": " + e.getMessage(), e);
-        }
+        files.writeCrl(issuerKeyId, crlNumber, der);
     }
 
     @Override
     public synchronized void storeCaCertificate(String name, X509CertificateHolder certificate) {
-        if (!CA_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("CA certificate name '" + name + "' must be lower-case letters, digits "
-                    + "and '-'");
-        }
-        try {
-            DurableFiles.createNew(caFile(name), dev.ceremony.pki.Pem.certificate(certificate)
-                    .getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new RecordsException("cannot store CA certificate " + caFile(name) + ": " + e.getMessage(), e);
-        }
+        files.writeCaCertificate(name, certificate);
     }
 
     @Override
     public synchronized Optional<X509CertificateHolder> caCertificate(String name) {
-        Path file = caFile(name);
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try (PemReader reader = new PemReader(new StringReader(Files.readString(file, StandardCharsets.US_ASCII)))) {
-            return Optional.of(new X509CertificateHolder(reader.readPemObject().getContent()));
-        } catch (IOException | RuntimeException e) {
-            throw new RecordsException("CA certificate " + file + " cannot be read: " + e.getMessage(), e);
-        }
+        return files.caCertificate(name);
     }
 
     @Override
     public synchronized List<String> caCertificateNames() {
-        try (var files = Files.list(directory.resolve("ca"))) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".cert.pem"))
-                    .map(name -> name.substring(0, name.length() - ".cert.pem".length())).sorted().toList();
-        } catch (IOException e) {
-            throw new RecordsException("cannot list " + directory.resolve("ca") + ": " + e.getMessage(), e);
-        }
+        return files.caCertificateNames();
     }
 
     @Override
     public synchronized Optional<byte[]> latestCrl(String issuerKeyId) {
-        Path crls = directory.resolve("crl");
-        if (!Files.isDirectory(crls)) {
-            return Optional.empty();
-        }
-        String prefix = issuerKeyId + "-";
-        try (var files = Files.list(crls)) {
-            Optional<Path> latest = files.filter(file -> {
-                String name = file.getFileName().toString();
-                return name.startsWith(prefix) && name.endsWith(".crl")
-                        && name.substring(prefix.length(), name.length() - 4).matches("[0-9]+");
-            }).max(java.util.Comparator.comparing(file -> {
-                String name = file.getFileName().toString();
-                return new BigInteger(name.substring(prefix.length(), name.length() - 4));
-            }));
-            return latest.isEmpty() ? Optional.empty() : Optional.of(Files.readAllBytes(latest.get()));
-        } catch (IOException e) {
-            throw new RecordsException("cannot read the CRLs in " + crls + ": " + e.getMessage(), e);
-        }
+        return files.latestCrl(issuerKeyId);
     }
 
     @Override
@@ -325,10 +249,6 @@ public final class JournalCaRecords implements CaRecords {
         } catch (IOException e) {
             throw new RecordsException("cannot close the records in " + directory + ": " + e.getMessage(), e);
         }
-    }
-
-    private Path caFile(String name) {
-        return directory.resolve("ca").resolve(name + ".cert.pem");
     }
 
     private static String key(String issuer, BigInteger serial) {

@@ -2,12 +2,10 @@ package dev.ceremony.pkcs11;
 
 import dev.ceremony.text.Printable;
 import dev.ceremony.token.FinalTryConfirmation;
-import dev.ceremony.token.KeyAttributes;
 import dev.ceremony.token.KeyHandle;
 import dev.ceremony.token.KeyId;
 import dev.ceremony.token.KeyLabel;
 import dev.ceremony.token.KeySpec;
-import dev.ceremony.token.KeyType;
 import dev.ceremony.token.Pin;
 import dev.ceremony.token.PinState;
 import dev.ceremony.token.SecretAccess;
@@ -17,17 +15,13 @@ import dev.ceremony.token.TokenException;
 import dev.ceremony.token.TokenException.Reason;
 import dev.ceremony.token.TokenFamily;
 import dev.ceremony.token.TokenIdentity;
-import java.math.BigInteger;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import sun.security.pkcs11.wrapper.CK_ATTRIBUTE;
 import sun.security.pkcs11.wrapper.CK_MECHANISM;
 import sun.security.pkcs11.wrapper.CK_RSA_PKCS_PSS_PARAMS;
@@ -47,6 +41,8 @@ final class Pkcs11Token implements Token {
     private final long slot;
     private final TokenIdentity identity;
     private final SessionPool sessions;
+    private final KeyObjects keys;
+    private final LoginRules rules;
     /** Object handles of private keys already found, so that signing needs no search. */
     private final Map<CachedKey, Long> privateHandles = new ConcurrentHashMap<>();
     private final Runnable onClose;
@@ -64,6 +60,8 @@ final class Pkcs11Token implements Token {
         this.slot = slot;
         this.identity = identity;
         this.sessions = new SessionPool(cryptoki, slot, maxSessions);
+        this.keys = new KeyObjects(cryptoki, identity.label());
+        this.rules = new LoginRules(family, identity);
     }
 
     @Override
@@ -90,31 +88,13 @@ final class Pkcs11Token implements Token {
         if (loggedIn) {
             throw new TokenException(Reason.DEVICE_ERROR, "already logged in to token '" + identity.label() + "'");
         }
-        PinState state = pinState();
-        if (state.locked()) {
-            throw new TokenException(Reason.PIN_LOCKED, "the user PIN of token '" + identity.label()
-                    + "' is LOCKED. Ceremony did not try to log in. The token's security officer must unblock it "
-                    + "with the SO PIN, using the vendor's tool.");
-        }
-        int min = Math.max(state.minLength(), family.pinMinLength());
-        int max = Math.min(state.maxLength(), family.pinMaxLength());
-        int length = pin.length();
-        if (length < min || length > max) {
-            throw new TokenException(Reason.PIN_INVALID, "the PIN has " + length + " characters, but token '"
-                    + identity.label() + "' (" + family.description() + ") accepts " + min + " to " + max
-                    + ". It was not sent, so no PIN try was used.");
-        }
-        if (state.finalTry() && !confirmation.confirmFinalTry(identity)) {
-            throw new TokenException(Reason.FINAL_TRY_NOT_CONFIRMED, "token '" + identity.label()
-                    + "' is at its FINAL TRY: one more wrong PIN locks it. The login was not attempted because "
-                    + "nobody confirmed it.");
-        }
+        rules.beforeLogin(pinState(), pin, confirmation);
         withSession(session -> pin.reveal(SecretAccess.TOKEN_LOGIN, chars -> {
-            requireAscii(chars);
+            LoginRules.requireAscii(chars);
             try {
                 cryptoki.login(session, chars);
             } catch (PKCS11Exception e) {
-                throw loginFailure(e);
+                throw rules.failure(e, this::pinState);
             }
             return null;
         }));
@@ -283,64 +263,13 @@ final class Pkcs11Token implements Token {
         return found[0];
     }
 
-    /** Reads a private key's attributes and, from the public object with the same CKA_ID, its public key. */
+    /** Reads a key pair's handle and remembers its private object, so that signing needs no search. */
     private KeyHandle describe(long session, long privateKey) throws PKCS11Exception {
-        CK_ATTRIBUTE[] read = {
-            new CK_ATTRIBUTE(Ck.CKA_LABEL), new CK_ATTRIBUTE(Ck.CKA_ID), new CK_ATTRIBUTE(Ck.CKA_KEY_TYPE),
-            new CK_ATTRIBUTE(Ck.CKA_SENSITIVE), new CK_ATTRIBUTE(Ck.CKA_ALWAYS_SENSITIVE),
-            new CK_ATTRIBUTE(Ck.CKA_EXTRACTABLE), new CK_ATTRIBUTE(Ck.CKA_NEVER_EXTRACTABLE),
-            new CK_ATTRIBUTE(Ck.CKA_LOCAL), new CK_ATTRIBUTE(Ck.CKA_SIGN), new CK_ATTRIBUTE(Ck.CKA_DECRYPT),
-            new CK_ATTRIBUTE(Ck.CKA_UNWRAP), new CK_ATTRIBUTE(Ck.CKA_DERIVE)};
-        cryptoki.getAttributes(session, privateKey, read);
-        String label = read[0].pValue == null ? "" : new String(read[0].getCharArray());
-        byte[] id = read[1].pValue == null ? new byte[0] : read[1].getByteArray();
-        long keyType = read[2].getLong();
-        KeyAttributes attributes = new KeyAttributes(read[3].getBoolean(), read[4].getBoolean(),
-                read[5].getBoolean(), read[6].getBoolean(), read[7].getBoolean(), read[8].getBoolean(),
-                read[9].getBoolean(), read[10].getBoolean(), read[11].getBoolean());
-        KeyType type = keyType == Ck.CKK_EC ? KeyType.EC : keyType == Ck.CKK_RSA ? KeyType.RSA : KeyType.OTHER;
-        PublicPart pub = publicPart(session, type, id);
-        KeyId keyId = KeyId.of(id);
-        if (id.length > 0) {
-            privateHandles.put(new CachedKey(label, keyId), privateKey);
+        KeyHandle handle = keys.describe(session, privateKey);
+        if (handle.id().bytes().length > 0) {
+            privateHandles.put(new CachedKey(handle.label(), handle.id()), privateKey);
         }
-        return new KeyHandle(label, keyId, type, pub.spec, pub.key, attributes);
-    }
-
-    private record PublicPart(Optional<KeySpec> spec, Optional<PublicKey> key) {
-    }
-
-    private PublicPart publicPart(long session, KeyType type, byte[] id) throws PKCS11Exception {
-        PublicPart none = new PublicPart(Optional.empty(), Optional.empty());
-        if (type == KeyType.OTHER || id.length == 0) {
-            return none;
-        }
-        long[] found = cryptoki.findObjects(session, new CK_ATTRIBUTE[] {
-            new CK_ATTRIBUTE(Ck.CKA_CLASS, Ck.CKO_PUBLIC_KEY), new CK_ATTRIBUTE(Ck.CKA_ID, id)});
-        if (found.length != 1) {
-            return none;
-        }
-        try {
-            if (type == KeyType.EC) {
-                CK_ATTRIBUTE[] read = {new CK_ATTRIBUTE(Ck.CKA_EC_PARAMS), new CK_ATTRIBUTE(Ck.CKA_EC_POINT)};
-                cryptoki.getAttributes(session, found[0], read);
-                ASN1ObjectIdentifier curve = PublicKeys.curveOid(read[0].getByteArray());
-                Optional<KeySpec> spec = KeySpec.of(KeyType.EC, 0, curve.getId());
-                if (spec.isEmpty()) {
-                    return none;
-                }
-                return new PublicPart(spec, Optional.of(
-                        PublicKeys.ec(spec.get().bits(), read[0].getByteArray(), read[1].getByteArray())));
-            }
-            CK_ATTRIBUTE[] read = {new CK_ATTRIBUTE(Ck.CKA_MODULUS), new CK_ATTRIBUTE(Ck.CKA_PUBLIC_EXPONENT)};
-            cryptoki.getAttributes(session, found[0], read);
-            BigInteger modulus = read[0].getBigInteger();
-            return new PublicPart(KeySpec.of(KeyType.RSA, modulus.bitLength(), null),
-                    Optional.of(PublicKeys.rsa(modulus, read[1].getBigInteger())));
-        } catch (GeneralSecurityException e) {
-            throw new TokenException(Reason.KEY_UNUSABLE, "the public-key object with id "
-                    + KeyId.of(id) + " on token '" + identity.label() + "' cannot be read: " + e.getMessage(), e);
-        }
+        return handle;
     }
 
     private byte[] freshKeyId(long session) throws PKCS11Exception {
@@ -380,50 +309,10 @@ final class Pkcs11Token implements Token {
         }
     }
 
-    private static void requireAscii(char[] chars) {
-        for (char c : chars) {
-            if (c < 0x20 || c > 0x7e) {
-                throw new TokenException(Reason.PIN_INVALID, "the PIN contains a character outside printable ASCII; "
-                        + "PKCS#11 tokens compare PIN bytes, so such a PIN is refused. It was not sent.");
-            }
-        }
-    }
-
     private void requireLogin(String what) {
         if (!loggedIn) {
             throw new TokenException(Reason.NOT_LOGGED_IN, "log in to token '" + identity.label() + "' to " + what);
         }
-    }
-
-    private TokenException loginFailure(PKCS11Exception e) {
-        long code = e.getErrorCode();
-        if (code == Ck.CKR_PIN_INCORRECT) {
-            String flags;
-            try {
-                flags = TokenInfos.pinState(cryptoki.tokenInfo(slot)).describe();
-            } catch (PKCS11Exception again) {
-                flags = "unreadable (" + again.getMessage() + ")";
-            }
-            return new TokenException(Reason.PIN_INCORRECT, "token '" + identity.label() + "' rejected the PIN. "
-                    + "PIN state now: " + flags + ". Ceremony does not retry; check the PIN before the next attempt.");
-        }
-        if (code == Ck.CKR_PIN_LOCKED) {
-            return new TokenException(Reason.PIN_LOCKED, "the user PIN of token '" + identity.label()
-                    + "' is LOCKED. The token's security officer must unblock it with the SO PIN.");
-        }
-        if (code == Ck.CKR_PIN_LEN_RANGE || code == Ck.CKR_PIN_INVALID) {
-            return new TokenException(Reason.PIN_INVALID, "token '" + identity.label()
-                    + "' refused the PIN's length or characters (" + e.getMessage() + ")");
-        }
-        if (code == Ck.CKR_USER_ALREADY_LOGGED_IN) {
-            return new TokenException(Reason.DEVICE_ERROR, "token '" + identity.label() + "' is already logged in "
-                    + "by another part of this program; Ceremony will not rely on a login whose PIN it did not check");
-        }
-        if (code == Ck.CKR_PIN_EXPIRED) {
-            return new TokenException(Reason.PIN_INVALID, "the user PIN of token '" + identity.label()
-                    + "' has expired and must be changed with the vendor's tool");
-        }
-        return failure("log in to", e);
     }
 
     private TokenException failure(String what, PKCS11Exception e) {
