@@ -41,6 +41,9 @@ public final class Cli {
         audit.addSubcommand(new CommandLine(new AuditVerifyCommand(services)));
         root.addSubcommand(audit);
         root.addSubcommand(new CommandLine(new StatusCommand(services)));
+        CommandLine csr = new CommandLine(new CsrCommand());
+        csr.addSubcommand(new CommandLine(new CsrInspectCommand(services)));
+        root.addSubcommand(csr);
         root.setOut(out);
         root.setErr(err);
         root.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {

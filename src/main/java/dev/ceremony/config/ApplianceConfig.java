@@ -12,7 +12,16 @@ import java.util.Optional;
  * @param source the file this was read from
  */
 public record ApplianceConfig(Path source, DnDefaults dnDefaults, TokenSettings token, Path recordsDirectory,
-        Path auditLog, Optional<Path> mirrorDirectory, WarningWindows warnings, MediaSettings media) {
+        Path auditLog, Optional<Path> mirrorDirectory, WarningWindows warnings, MediaSettings media,
+        Path scriptsDirectory, IssuancePolicy policy) {
+
+    /** Where the live image installs the ceremony scripts and profiles. */
+    public static final Path SYSTEM_SCRIPTS = Path.of("/usr/share/ceremony/ceremony-scripts");
+
+    /** The folder of certificate profiles inside the scripts directory. */
+    public Path profilesDirectory() {
+        return scriptsDirectory.resolve("profiles");
+    }
 
     /** The mirror copy of the audit log: same file name, in the mirror directory. */
     public Optional<Path> mirrorAuditLog() {
@@ -34,6 +43,8 @@ public record ApplianceConfig(Path source, DnDefaults dnDefaults, TokenSettings 
         }
         Objects.requireNonNull(warnings, "warnings");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(scriptsDirectory, "scriptsDirectory");
+        Objects.requireNonNull(policy, "policy");
         if (!recordsDirectory.isAbsolute() || !auditLog.isAbsolute()) {
             throw new IllegalArgumentException("records paths must be absolute once resolved: " + recordsDirectory);
         }

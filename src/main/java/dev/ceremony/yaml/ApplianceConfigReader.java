@@ -2,6 +2,7 @@ package dev.ceremony.yaml;
 
 import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.config.DnDefaults;
+import dev.ceremony.config.IssuancePolicy;
 import dev.ceremony.config.MediaSettings;
 import dev.ceremony.config.TokenSettings;
 import dev.ceremony.config.WarningWindows;
@@ -21,7 +22,8 @@ public final class ApplianceConfigReader {
 
     public ApplianceConfig read(Path file) {
         Path source = file.toAbsolutePath().normalize();
-        YamlMapping root = yaml.read(source).allowOnly("dn-defaults", "token", "records", "warnings", "media");
+        YamlMapping root = yaml.read(source).allowOnly("dn-defaults", "token", "records", "warnings", "media", "scripts",
+                "policy");
         Path base = source.getParent();
         YamlMapping records = root.mapping("records").allowOnly("directory", "audit-log", "mirror");
         Path directory = base.resolve(records.string("directory", ApplianceConfigReader::path)).normalize();
@@ -35,7 +37,29 @@ public final class ApplianceConfigReader {
         return new ApplianceConfig(source, dnDefaults(root.mapping("dn-defaults")), token(root.mapping("token"), base),
                 directory, auditLog, mirror, root.optional("warnings").map(node -> warnings(node.asMapping()))
                         .orElse(WarningWindows.DEFAULT),
-                root.optional("media").map(node -> media(node.asMapping(), base)).orElse(MediaSettings.DEFAULT));
+                root.optional("media").map(node -> media(node.asMapping(), base)).orElse(MediaSettings.DEFAULT),
+                root.optional("scripts").map(node -> base.resolve(node.asMapping().allowOnly("directory")
+                        .string("directory", ApplianceConfigReader::path)).normalize()).orElse(ApplianceConfig.SYSTEM_SCRIPTS),
+                root.optional("policy").map(node -> policy(node.asMapping())).orElse(IssuancePolicy.DEFAULT));
+    }
+
+    private static IssuancePolicy policy(YamlMapping policy) {
+        policy.allowOnly("permitted-domains", "device-uri-domain", "max-alternative-names");
+        java.util.List<String> domains = new java.util.ArrayList<>();
+        policy.optional("permitted-domains").ifPresent(list -> {
+            for (YamlNode item : list.asSequence().items()) {
+                domains.add(item.asScalar().as(text -> dev.ceremony.pki.DnsNames.requireHostname(text, false)));
+            }
+        });
+        java.util.Optional<String> uriDomain = policy.optionalString("device-uri-domain",
+                text -> dev.ceremony.pki.DnsNames.requireHostname(text, false));
+        int max = policy.optional("max-alternative-names").map(n -> n.asScalar().asInt())
+                .orElse(IssuancePolicy.DEFAULT.maxAlternativeNames());
+        try {
+            return new IssuancePolicy(domains, uriDomain, max);
+        } catch (IllegalArgumentException e) {
+            throw policy.error(e.getMessage());
+        }
     }
 
     private static MediaSettings media(YamlMapping media, Path base) {

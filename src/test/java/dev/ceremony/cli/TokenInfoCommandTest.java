@@ -178,7 +178,7 @@ class TokenInfoCommandTest {
         String commands = root.out().substring(root.out().indexOf("Commands:"));
         assertThat(commands.lines().skip(1).takeWhile(line -> !line.isBlank()).filter(line -> line.startsWith("  ")
                 && !line.startsWith("   ")).map(line -> line.strip().split(" ")[0]))
-                .containsExactly("token", "audit", "status");
+                .containsExactly("token", "audit", "status", "csr");
         assertThat(token.out()).contains("info");
     }
 

@@ -62,6 +62,11 @@ public record TestToken(String label, String userPin, String soPin, Path directo
                 "  label: " + label,
                 "records:",
                 "  directory: records",
+                "scripts:",
+                "  directory: " + projectDir().resolve("ceremony-scripts").toAbsolutePath(),
+                "policy:",
+                "  permitted-domains: [example.com]",
+                "  device-uri-domain: fleet.example.com",
                 ""));
         return config;
     }

@@ -17,7 +17,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /** Turns a parsed request into what officers see at review: escaped, with Unicode forms of IDNs. */
-final class RequestSummaries {
+public final class RequestSummaries {
 
     private RequestSummaries() {
     }
@@ -36,7 +36,8 @@ final class RequestSummaries {
         return new RequestSummary(Printable.escape(csr.subject().toString()), names, describe(csr.publicKey()), extensions);
     }
 
-    private static String display(GeneralName name) {
+    /** A SAN as people read it: {@code DNS:…} (with its Unicode form), {@code IP:…}, {@code URI:…}. */
+    public static String display(GeneralName name) {
         return switch (name.getTagNo()) {
             case GeneralName.dNSName -> {
                 String text = Printable.escape(((ASN1String) name.getName()).getString());

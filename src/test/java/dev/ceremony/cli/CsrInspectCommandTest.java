@@ -1,0 +1,72 @@
+package dev.ceremony.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ceremony.files.JournalCaRecords;
+import dev.ceremony.files.MediaFinder;
+import dev.ceremony.pkcs11.JdkCryptoki;
+import dev.ceremony.pkcs11.Pkcs11TokenDriver;
+import dev.ceremony.testing.TestHierarchy;
+import dev.ceremony.testing.TestToken;
+import dev.ceremony.testing.Tool;
+import dev.ceremony.yaml.ApplianceConfigReader;
+import dev.ceremony.yaml.StrictYaml;
+import dev.ceremony.yaml.TokenFamilyReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ceremony csr inspect} on requests made by openssl, judged under every leaf profile. */
+class CsrInspectCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        StrictYaml yaml = new StrictYaml();
+        int status = new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml),
+                new Pkcs11TokenDriver(JdkCryptoki::load, 1), Map.of("CEREMONY_DEBUG_LOG", dir.resolve("debug.log").toString()),
+                dir.toString(), TestHierarchy.BC, JournalCaRecords::open, MediaFinder.system()::find)
+                .run(args, new PrintWriter(out), new PrintWriter(err));
+        return new String[] {String.valueOf(status), out + err.toString()};
+    }
+
+    private Path csr(String name, String key, String subject, String sans) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("openssl", "req", "-new", "-nodes",
+                "-newkey", key, "-keyout", name + ".key", "-out", name + ".csr", "-subj", subject));
+        if (!sans.isEmpty()) {
+            command.addAll(java.util.List.of("-addext", "subjectAltName=" + sans));
+        }
+        assertThat(Tool.run(dir, command).exitCode()).isZero();
+        return dir.resolve(name + ".csr");
+    }
+
+    @Test
+    void eachRequest_showsWhatItAsksWhatWouldBeIssued_andTheVerdictPerProfile() throws Exception {
+        Path config = new TestToken("unused", "unused-pin", "unused-so", dir, dir.resolve("softhsm2.conf"),
+                java.util.List.of()).writeApplianceConfig(dir.resolve("etc"));
+        Path server = csr("server", "rsa:2048", "/CN=mqtt.example.com", "DNS:mqtt.example.com,IP:192.0.2.10");
+        Path device = csr("device", "rsa:2048", "/CN=sensor-0042", "");
+
+        String[] both = run("csr", "inspect", "--config", config.toString(), server.toString(), device.toString());
+        String[] bad = run("csr", "inspect", "--config", config.toString(), "--profile", "mqtt-device",
+                server.toString());
+
+        assertThat(both[0]).as(both[1]).isEqualTo("0");
+        assertThat(both[1]).contains("requested    subject CN=mqtt.example.com")
+                .contains("names DNS:mqtt.example.com, IP:192.0.2.10")
+                .contains("mqtt-server  ACCEPTED")
+                .contains("would issue C=DE,O=Ceremony Test Org,CN=mqtt.example.com")
+                .contains("names URI:spiffe://fleet.example.com/device/sensor-0042, DNS:sensor-0042.local")
+                .contains("[device-id] the device id 'mqtt.example.com' is not a DNS label");
+        assertThat(bad[0]).isEqualTo("1");
+        assertThat(bad[1]).contains("mqtt-device  REFUSED").doesNotContain("mqtt-server");
+        assertThat(Files.exists(dir.resolve("etc/records"))).as("inspection writes nothing").isFalse();
+    }
+}
