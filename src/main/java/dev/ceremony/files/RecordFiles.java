@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -78,12 +79,24 @@ final class RecordFiles {
         }
     }
 
-    /** Writes one bundle of signed certificates; returns its name relative to certs/. */
+    /**
+     * Writes one bundle of signed certificates; returns its name relative to certs/. A bundle with
+     * the same name and the same bytes is the one a crash left before the journal named it: the
+     * repair from the audit log finds it there and keeps it. Different bytes are never replaced.
+     */
     String writeBundle(String issuerKeyId, List<X509CertificateHolder> certificates) {
         String name = keyId(issuerKeyId) + "/" + certificates.get(0).getSerialNumber().toString(16) + "-"
                 + certificates.size() + ".pem";
-        write(directory.resolve("certs").resolve(name), Pem.certificates(certificates).getBytes(StandardCharsets.US_ASCII),
-                "certificates");
+        Path file = directory.resolve("certs").resolve(name);
+        byte[] content = Pem.certificates(certificates).getBytes(StandardCharsets.US_ASCII);
+        try {
+            if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), content)) {
+                return name;
+            }
+        } catch (IOException e) {
+            throw new RecordsException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        write(file, content, "certificates");
         return name;
     }
 

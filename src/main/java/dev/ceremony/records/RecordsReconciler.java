@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.cert.X509CertificateHolder;
 
@@ -38,6 +41,8 @@ public final class RecordsReconciler {
     private static List<String> walk(byte[] log, CaRecords records, boolean apply) {
         List<String> repairs = new ArrayList<>();
         Set<String> issuedInLog = new HashSet<>();
+        Map<String, String> reservedProfiles = new HashMap<>();
+        Map<String, X509CertificateHolder> storedInLog = new LinkedHashMap<>();
         String text = new String(log, StandardCharsets.UTF_8);
         int end = text.lastIndexOf('\n');
         if (end < 0) {
@@ -48,6 +53,8 @@ public final class RecordsReconciler {
             switch (entry.type()) {
                 case AuditTypes.SERIAL_RESERVED -> {
                     Reservation reservation = RecordEvents.reservation(entry);
+                    reservedProfiles.put(reservation.issuerKeyId() + "/" + reservation.serial().toString(16),
+                            reservation.profile());
                     if (!records.serialUsed(reservation.serial())) {
                         if (apply) {
                             records.reserve(List.of(reservation));
@@ -102,6 +109,7 @@ public final class RecordsReconciler {
                     if (listed instanceof List<?> values) {
                         for (Object value : values) {
                             X509CertificateHolder certificate = decode(entry, (String) value);
+                            storedInLog.put(issuer + "/" + certificate.getSerialNumber().toString(16), certificate);
                             if (records.certificate(issuer, certificate.getSerialNumber()).isEmpty()) {
                                 missing.add(certificate);
                             }
@@ -126,6 +134,22 @@ public final class RecordsReconciler {
                 }
                 default -> {
                     // Other records (steps, confirmations, notes, seals) do not change the records.
+                }
+            }
+        }
+        // A crash between keeping a chunk's certificates and logging their issue: the log holds the
+        // signed certificate, so it enters the index (it was signed under a reserved serial).
+        for (Map.Entry<String, X509CertificateHolder> stored : storedInLog.entrySet()) {
+            if (issuedInLog.add(stored.getKey())) {
+                X509CertificateHolder certificate = stored.getValue();
+                String issuer = stored.getKey().substring(0, stored.getKey().indexOf('/'));
+                if (records.find(issuer, certificate.getSerialNumber()).isEmpty()) {
+                    if (apply) {
+                        records.recordIssued(List.of(IssuedEntries.of(certificate,
+                                reservedProfiles.getOrDefault(stored.getKey(), "unknown"), false)));
+                    }
+                    repairs.add("entered certificate " + certificate.getSerialNumber().toString(16) + " ("
+                            + certificate.getSubject() + "), signed and kept before a crash cut off its issue record");
                 }
             }
         }

@@ -129,6 +129,32 @@ class JournalCaRecordsTest {
     }
 
     @Test
+    void aCertificateBundleLeftByACrash_isKept_whenTheRepairWritesTheSameBytes() throws Exception {
+        var keys = java.security.KeyPairGenerator.getInstance("EC");
+        keys.initialize(256);
+        var pair = keys.generateKeyPair();
+        var name = new org.bouncycastle.asn1.x500.X500Name("CN=Bundle Test");
+        var certificate = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, BigInteger.TEN,
+                java.util.Date.from(T0), java.util.Date.from(T0.plusSeconds(3600)), name, pair.getPublic())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
+        Path bundle = dir.resolve("certs/aa11/a-1.pem");
+        Files.createDirectories(bundle.getParent());
+        Files.writeString(bundle, dev.ceremony.pki.Pem.certificate(certificate));
+
+        try (JournalCaRecords records = JournalCaRecords.open(dir)) {
+            records.storeCertificates(ISSUER, List.of(certificate));
+            assertThat(records.certificate(ISSUER, BigInteger.TEN)).contains(certificate);
+        }
+        Files.writeString(bundle, "something else");
+        try (JournalCaRecords records = JournalCaRecords.open(dir)) {
+            assertThatThrownBy(() -> records.certificate(ISSUER, BigInteger.TEN))
+                    .isInstanceOf(RecordsException.class).hasMessageContaining("a-1.pem");
+            assertThatThrownBy(() -> records.storeCertificates(ISSUER, List.of(certificate)))
+                    .as("different bytes are never replaced").hasMessageContaining("never overwrites");
+        }
+    }
+
+    @Test
     void caCertificates_areWrittenOnce_andNeverReplaced() throws Exception {
         var keys = java.security.KeyPairGenerator.getInstance("EC");
         keys.initialize(256);
