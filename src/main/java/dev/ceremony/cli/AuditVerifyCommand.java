@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ceremony audit verify LOG [--root CERT] [--head HASH]}. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify an audit log: the hash chain, every seal's signature, and the audit certificate's",
-            "tie to the root. Exit 0 when valid; otherwise 1, naming the first bad record."})
+        description = "Verify an audit log: the hash chain, every seal's signature, and the audit certificate's "
+            + "tie to the root. Exit 0 when valid; otherwise 1, naming the first bad record.")
 final class AuditVerifyCommand implements Callable<Integer> {
 
     private final Services services;

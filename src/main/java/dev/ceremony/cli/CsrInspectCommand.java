@@ -34,9 +34,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ceremony csr inspect FILE...}: what each request asks for, what would be issued, and the verdict. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Show what each certificate request asks for, what each leaf profile would issue, and the",
-            "policy's verdict with the rule of every refusal. Signs nothing. Exit 0 when every request is",
-            "accepted by some profile, else 1."})
+        description = "Show what each certificate request asks for, what each leaf profile would issue, and the "
+            + "policy's verdict with the rule of every refusal. Signs nothing. Exit 0 when every request is "
+            + "accepted by some profile, else 1.")
 final class CsrInspectCommand implements Callable<Integer> {
 
     private final Services services;

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ceremony status}: CAs, CRLs, counts, the last ceremony and its head hash, and warnings. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show the CAs with their expiry, the CRLs with their next update, counts issued and revoked,",
-            "the last ceremony with the audit log's head hash, and warnings. Changes nothing."})
+        description = "Show the CAs with their expiry, the CRLs with their next update, counts issued and revoked, "
+            + "the last ceremony with the audit log's head hash, and warnings. Changes nothing.")
 final class StatusCommand implements Callable<Integer> {
 
     private final Services services;

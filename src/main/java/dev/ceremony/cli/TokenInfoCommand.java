@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ceremony token info}: the configured token's identity, PIN state and keys. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Show the configured token's identity, PIN state, and keys with their attributes.",
-            "Keys are listed after a login; the PIN comes from --pin-file, $CEREMONY_PIN or a masked prompt."})
+        description = "Show the configured token's identity, PIN state, and keys with their attributes. "
+            + "Keys are listed after a login; the PIN comes from --pin-file, $CEREMONY_PIN or a masked prompt.")
 final class TokenInfoCommand implements Callable<Integer> {
 
     private final Services services;
