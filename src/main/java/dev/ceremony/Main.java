@@ -6,6 +6,7 @@ import dev.ceremony.files.MediaFinder;
 import dev.ceremony.pkcs11.JdkCryptoki;
 import dev.ceremony.pkcs11.Pkcs11TokenDriver;
 import dev.ceremony.yaml.ApplianceConfigReader;
+import dev.ceremony.yaml.ScriptReader;
 import dev.ceremony.yaml.StrictYaml;
 import dev.ceremony.yaml.TokenFamilyReader;
 import java.io.PrintWriter;
@@ -23,6 +24,7 @@ public final class Main {
         Cli cli = new Cli(
                 new ApplianceConfigReader(yaml),
                 new TokenFamilyReader(yaml),
+                new ScriptReader(yaml),
                 new Pkcs11TokenDriver(JdkCryptoki::load, Runtime.getRuntime().availableProcessors()),
                 System.getenv(),
                 System.getProperty("user.home"),

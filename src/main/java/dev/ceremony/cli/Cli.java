@@ -4,6 +4,7 @@ import dev.ceremony.config.ConfigException;
 import dev.ceremony.token.TokenDriver;
 import dev.ceremony.token.TokenException;
 import dev.ceremony.yaml.ApplianceConfigReader;
+import dev.ceremony.yaml.ScriptReader;
 import dev.ceremony.yaml.TokenFamilyReader;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -23,10 +24,10 @@ public final class Cli {
      * @param records opens the CA records of a directory
      * @param media lists the media the appliance can see
      */
-    public Cli(ApplianceConfigReader configs, TokenFamilyReader families, TokenDriver driver,
+    public Cli(ApplianceConfigReader configs, TokenFamilyReader families, ScriptReader scripts, TokenDriver driver,
             Map<String, String> environment, String userHome, java.security.Provider verifier, RecordsOpener records,
             MediaLister media) {
-        this.services = new Services(configs, families, driver, environment, new PinSource(environment),
+        this.services = new Services(configs, families, scripts, driver, environment, new PinSource(environment),
                 new ConsoleFinalTry(), verifier, records, media);
         this.debugLog = DebugLog.fromEnvironment(environment, userHome);
     }
@@ -41,6 +42,7 @@ public final class Cli {
         audit.addSubcommand(new CommandLine(new AuditVerifyCommand(services)));
         root.addSubcommand(audit);
         root.addSubcommand(new CommandLine(new StatusCommand(services)));
+        root.addSubcommand(new CommandLine(new ScriptsCommand(services)));
         CommandLine csr = new CommandLine(new CsrCommand());
         csr.addSubcommand(new CommandLine(new CsrInspectCommand(services)));
         root.addSubcommand(csr);

@@ -3,6 +3,7 @@ package dev.ceremony.cli;
 import dev.ceremony.token.FinalTryConfirmation;
 import dev.ceremony.token.TokenDriver;
 import dev.ceremony.yaml.ApplianceConfigReader;
+import dev.ceremony.yaml.ScriptReader;
 import dev.ceremony.yaml.TokenFamilyReader;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.Objects;
 record Services(
         ApplianceConfigReader configs,
         TokenFamilyReader families,
+        ScriptReader scripts,
         TokenDriver driver,
         Map<String, String> environment,
         PinSource pins,
@@ -22,6 +24,7 @@ record Services(
     Services {
         Objects.requireNonNull(configs, "configs");
         Objects.requireNonNull(families, "families");
+        Objects.requireNonNull(scripts, "scripts");
         Objects.requireNonNull(driver, "driver");
         environment = Map.copyOf(environment);
         Objects.requireNonNull(pins, "pins");

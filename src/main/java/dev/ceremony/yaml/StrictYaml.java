@@ -48,16 +48,31 @@ public final class StrictYaml {
 
     /** Parses {@code file}; every problem is a {@link ConfigException} naming the file and line. */
     public YamlMapping read(Path file) {
-        byte[] bytes;
+        return parse(file, bytes(file));
+    }
+
+    /** Reads {@code file}'s bytes once, within the size limit, so a caller can hash what it parses. */
+    public byte[] bytes(Path file) {
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw new ConfigException(file, "", 0, "the file is larger than " + MAX_BYTES / 1024 + " KiB");
+                throw tooLarge(file);
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, "", 0, "the file does not exist");
         } catch (IOException e) {
             throw new ConfigException(file, "", 0, "the file cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static ConfigException tooLarge(Path file) {
+        return new ConfigException(file, "", 0, "the file is larger than " + MAX_BYTES / 1024 + " KiB");
+    }
+
+    /** Parses bytes read from {@code file} (strict UTF-8). */
+    public YamlMapping parse(Path file, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(file);
         }
         return parse(file, utf8(file, bytes));
     }

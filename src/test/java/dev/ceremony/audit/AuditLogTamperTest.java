@@ -10,6 +10,7 @@ import dev.ceremony.pki.SubjectData;
 import dev.ceremony.pki.TokenSerials;
 import dev.ceremony.pki.lint.Linter;
 import dev.ceremony.testing.SoftHsm;
+import dev.ceremony.testing.TestCli;
 import dev.ceremony.testing.TestHierarchy;
 import dev.ceremony.testing.TestToken;
 import dev.ceremony.token.KeyHandle;
@@ -118,17 +119,8 @@ class AuditLogTamperTest {
     }
 
     private static String[] cli(String... args) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
-        dev.ceremony.yaml.StrictYaml yaml = new dev.ceremony.yaml.StrictYaml();
-        int status = new dev.ceremony.cli.Cli(new dev.ceremony.yaml.ApplianceConfigReader(yaml),
-                new dev.ceremony.yaml.TokenFamilyReader(yaml),
-                new dev.ceremony.pkcs11.Pkcs11TokenDriver(dev.ceremony.pkcs11.JdkCryptoki::load, 1),
-                Map.of("CEREMONY_DEBUG_LOG", dir.resolve("debug.log").toString()), dir.toString(), TestHierarchy.BC,
-                dev.ceremony.files.JournalCaRecords::open,
-                dev.ceremony.files.MediaFinder.system()::find)
-                .run(args, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
-        return new String[] {String.valueOf(status), out.toString(), err.toString()};
+        TestCli.Result result = new TestCli(dir).run(args);
+        return new String[] {String.valueOf(result.status()), result.out(), result.err()};
     }
 
     @Test

@@ -2,21 +2,11 @@ package dev.ceremony.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ceremony.files.JournalCaRecords;
-import dev.ceremony.files.MediaFinder;
-import dev.ceremony.pkcs11.JdkCryptoki;
-import dev.ceremony.pkcs11.Pkcs11TokenDriver;
-import dev.ceremony.testing.TestHierarchy;
+import dev.ceremony.testing.TestCli;
 import dev.ceremony.testing.TestToken;
 import dev.ceremony.testing.Tool;
-import dev.ceremony.yaml.ApplianceConfigReader;
-import dev.ceremony.yaml.StrictYaml;
-import dev.ceremony.yaml.TokenFamilyReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,14 +17,8 @@ class CsrInspectCommandTest {
     Path dir;
 
     private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        StrictYaml yaml = new StrictYaml();
-        int status = new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml),
-                new Pkcs11TokenDriver(JdkCryptoki::load, 1), Map.of("CEREMONY_DEBUG_LOG", dir.resolve("debug.log").toString()),
-                dir.toString(), TestHierarchy.BC, JournalCaRecords::open, MediaFinder.system()::find)
-                .run(args, new PrintWriter(out), new PrintWriter(err));
-        return new String[] {String.valueOf(status), out + err.toString()};
+        TestCli.Result result = new TestCli(dir).run(args);
+        return new String[] {String.valueOf(result.status()), result.all()};
     }
 
     private Path csr(String name, String key, String subject, String sans) {

@@ -8,20 +8,14 @@ import dev.ceremony.audit.TokenSealSigner;
 import dev.ceremony.audit.Transcript;
 import dev.ceremony.files.AuditLogFile;
 import dev.ceremony.files.JournalCaRecords;
-import dev.ceremony.pkcs11.JdkCryptoki;
-import dev.ceremony.pkcs11.Pkcs11TokenDriver;
 import dev.ceremony.testing.SoftHsm;
+import dev.ceremony.testing.TestCli;
 import dev.ceremony.testing.TestHierarchy;
 import dev.ceremony.testing.TestToken;
 import dev.ceremony.token.KeyHandle;
 import dev.ceremony.token.KeyLabel;
 import dev.ceremony.token.KeySpec;
 import dev.ceremony.token.Token;
-import dev.ceremony.yaml.ApplianceConfigReader;
-import dev.ceremony.yaml.StrictYaml;
-import dev.ceremony.yaml.TokenFamilyReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,13 +96,7 @@ class SecretsNeverWrittenTest {
     }
 
     private static String run(Path dir, Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        StrictYaml yaml = new StrictYaml();
-        new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml), new Pkcs11TokenDriver(JdkCryptoki::load, 1),
-                environment, dir.toString(), TestHierarchy.BC, JournalCaRecords::open,
-                dev.ceremony.files.MediaFinder.system()::find)
-                .run(args, new PrintWriter(out), new PrintWriter(err));
-        return out + "\n" + err;
+        TestCli.Result result = new TestCli(dir, environment).run(args);
+        return result.out() + "\n" + result.err();
     }
 }

@@ -14,24 +14,18 @@ import dev.ceremony.pki.Names;
 import dev.ceremony.pki.SubjectData;
 import dev.ceremony.pki.TokenSerials;
 import dev.ceremony.pki.lint.Linter;
-import dev.ceremony.pkcs11.JdkCryptoki;
-import dev.ceremony.pkcs11.Pkcs11TokenDriver;
 import dev.ceremony.records.AuditedCaRecords;
 import dev.ceremony.records.RecordedSerials;
 import dev.ceremony.records.RecordingIssuer;
 import dev.ceremony.records.RevocationService;
 import dev.ceremony.testing.SoftHsm;
+import dev.ceremony.testing.TestCli;
 import dev.ceremony.testing.TestHierarchy;
 import dev.ceremony.testing.TestToken;
 import dev.ceremony.token.KeyHandle;
 import dev.ceremony.token.KeyLabel;
 import dev.ceremony.token.KeySpec;
 import dev.ceremony.token.Token;
-import dev.ceremony.yaml.ApplianceConfigReader;
-import dev.ceremony.yaml.StrictYaml;
-import dev.ceremony.yaml.TokenFamilyReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,16 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 class StatusCommandTest {
 
     private static String run(Path dir, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        StrictYaml yaml = new StrictYaml();
-        int status = new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml),
-                new Pkcs11TokenDriver(JdkCryptoki::load, 1), Map.of("CEREMONY_DEBUG_LOG", dir.resolve("debug.log").toString()),
-                dir.toString(), TestHierarchy.BC, JournalCaRecords::open,
-                dev.ceremony.files.MediaFinder.system()::find)
-                .run(args, new PrintWriter(out), new PrintWriter(err));
-        assertThat(status).as(out + "\n" + err).isZero();
-        return out.toString();
+        TestCli.Result result = new TestCli(dir).run(args);
+        assertThat(result.status()).as(result.all()).isZero();
+        return result.out();
     }
 
     @Test

@@ -2,20 +2,14 @@ package dev.ceremony.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ceremony.pkcs11.JdkCryptoki;
-import dev.ceremony.pkcs11.Pkcs11TokenDriver;
 import dev.ceremony.testing.SoftHsm;
+import dev.ceremony.testing.TestCli;
 import dev.ceremony.testing.TestToken;
 import dev.ceremony.token.KeyHandle;
 import dev.ceremony.token.KeyLabel;
 import dev.ceremony.token.KeySpec;
 import dev.ceremony.token.Token;
-import dev.ceremony.yaml.ApplianceConfigReader;
-import dev.ceremony.yaml.StrictYaml;
-import dev.ceremony.yaml.TokenFamilyReader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -53,15 +47,8 @@ class TokenInfoCommandTest {
     }
 
     private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        StrictYaml yaml = new StrictYaml();
-        Cli cli = new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml),
-                new Pkcs11TokenDriver(JdkCryptoki::load, 1), environment, dir.toString(),
-                new org.bouncycastle.jce.provider.BouncyCastleProvider(), dev.ceremony.files.JournalCaRecords::open,
-                dev.ceremony.files.MediaFinder.system()::find);
-        int status = cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(status, out.toString(), err.toString());
+        TestCli.Result result = new TestCli(dir, environment).run(args);
+        return new Result(result.status(), result.out(), result.err());
     }
 
     @Test
@@ -178,7 +165,7 @@ class TokenInfoCommandTest {
         String commands = root.out().substring(root.out().indexOf("Commands:"));
         assertThat(commands.lines().skip(1).takeWhile(line -> !line.isBlank()).filter(line -> line.startsWith("  ")
                 && !line.startsWith("   ")).map(line -> line.strip().split(" ")[0]))
-                .containsExactly("token", "audit", "status", "csr");
+                .containsExactly("token", "audit", "status", "scripts", "csr");
         assertThat(token.out()).contains("info");
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ceremony.audit.TokenSealSigner;
-import dev.ceremony.cli.Cli;
 import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.pki.CaSigner;
 import dev.ceremony.pki.CertificateIssuer;
@@ -12,12 +11,11 @@ import dev.ceremony.pki.Names;
 import dev.ceremony.pki.SubjectData;
 import dev.ceremony.pki.TokenSerials;
 import dev.ceremony.pki.lint.Linter;
-import dev.ceremony.pkcs11.JdkCryptoki;
-import dev.ceremony.pkcs11.Pkcs11TokenDriver;
 import dev.ceremony.records.MirroredCaRecords;
 import dev.ceremony.records.RecordedSerials;
 import dev.ceremony.records.RecordingIssuer;
 import dev.ceremony.testing.SoftHsm;
+import dev.ceremony.testing.TestCli;
 import dev.ceremony.testing.TestHierarchy;
 import dev.ceremony.testing.TestToken;
 import dev.ceremony.token.KeyHandle;
@@ -26,9 +24,6 @@ import dev.ceremony.token.KeySpec;
 import dev.ceremony.token.Token;
 import dev.ceremony.yaml.ApplianceConfigReader;
 import dev.ceremony.yaml.StrictYaml;
-import dev.ceremony.yaml.TokenFamilyReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,14 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MirrorTest {
 
     private static String[] cli(Path dir, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        StrictYaml yaml = new StrictYaml();
-        int status = new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml),
-                new Pkcs11TokenDriver(JdkCryptoki::load, 1), Map.of("CEREMONY_DEBUG_LOG", dir.resolve("debug.log").toString()),
-                dir.toString(), TestHierarchy.BC, JournalCaRecords::open,
-                dev.ceremony.files.MediaFinder.system()::find).run(args, new PrintWriter(out), new PrintWriter(err));
-        return new String[] {String.valueOf(status), out.toString() + err};
+        TestCli.Result result = new TestCli(dir).run(args);
+        return new String[] {String.valueOf(result.status()), result.all()};
     }
 
     @Test

@@ -1,0 +1,58 @@
+package dev.ceremony.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ceremony.testing.TestCli;
+import dev.ceremony.testing.TestToken;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ceremony scripts}: one line per script; a broken script is named with what is wrong and where. */
+class ScriptsCommandTest {
+
+    private static final Path SCRIPTS = Path.of(System.getProperty("ceremony.project.dir", "."))
+            .resolve("ceremony-scripts");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedScripts_areListedOneLineEach() throws Exception {
+        Path config = new TestToken("unused", "unused-pin", "unused-so", dir, dir.resolve("softhsm2.conf"), List.of())
+                .writeApplianceConfig(dir.resolve("etc"));
+
+        TestCli.Result result = new TestCli(dir).run("scripts", "--config", config.toString());
+
+        assertThat(result.status()).as(result.all()).isZero();
+        assertThat(result.out().lines()).hasSize(6);
+        assertThat(result.out()).containsPattern(
+                "(?m)^root-ca +Create the root CA and the audit key \\(7 steps, 4 on the token\\)  sha256 [0-9a-f]{16}…$")
+                .contains("sign-csrs ").contains("intermediate-rotation ").contains("crl-renewal ");
+    }
+
+    @Test
+    void aBrokenScript_isNamedWithItsProblem_theOthersStillListed_andTheStatusIs1() throws Exception {
+        Path scripts = dir.resolve("scripts");
+        Files.createDirectories(scripts.resolve("profiles"));
+        try (Stream<Path> files = Files.walk(SCRIPTS)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, scripts.resolve(SCRIPTS.relativize(file).toString()));
+            }
+        }
+        Path revoke = scripts.resolve("revoke.yaml");
+        Files.writeString(revoke, Files.readString(revoke).replace("action: issue-crl", "action: sign-crl"));
+        Path config = new TestToken("unused", "unused-pin", "unused-so", dir, dir.resolve("softhsm2.conf"), List.of())
+                .writeApplianceConfig(dir.resolve("etc"));
+        Files.writeString(config, Files.readString(config).replace(SCRIPTS.toAbsolutePath().toString(), scripts.toString()));
+
+        TestCli.Result result = new TestCli(dir).run("scripts", "--config", config.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.out().lines()).hasSize(5);
+        assertThat(result.err()).contains(revoke + ":").contains("steps[2].action: 'sign-crl' is not one of");
+    }
+}

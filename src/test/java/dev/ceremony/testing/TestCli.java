@@ -1,0 +1,52 @@
+package dev.ceremony.testing;
+
+import dev.ceremony.cli.Cli;
+import dev.ceremony.files.JournalCaRecords;
+import dev.ceremony.files.MediaFinder;
+import dev.ceremony.pkcs11.JdkCryptoki;
+import dev.ceremony.pkcs11.Pkcs11TokenDriver;
+import dev.ceremony.yaml.ApplianceConfigReader;
+import dev.ceremony.yaml.ScriptReader;
+import dev.ceremony.yaml.StrictYaml;
+import dev.ceremony.yaml.TokenFamilyReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The command line wired as {@code Main} wires it (real token driver, records, media), with captured output. */
+public final class TestCli {
+
+    /** What one command printed and its exit status. */
+    public record Result(int status, String out, String err) {
+
+        /** Standard output followed by standard error. */
+        public String all() {
+            return out + err;
+        }
+    }
+
+    private final Path home;
+    private final Map<String, String> environment;
+
+    /** A command line whose debug log goes to {@code dir/debug.log}. */
+    public TestCli(Path dir) {
+        this(dir, Map.of("CEREMONY_DEBUG_LOG", dir.resolve("debug.log").toString()));
+    }
+
+    public TestCli(Path home, Map<String, String> environment) {
+        this.home = home;
+        this.environment = Map.copyOf(environment);
+    }
+
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        StrictYaml yaml = new StrictYaml();
+        int status = new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml), new ScriptReader(yaml),
+                new Pkcs11TokenDriver(JdkCryptoki::load, 1), environment, home.toString(), TestHierarchy.BC,
+                JournalCaRecords::open, MediaFinder.system()::find)
+                .run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(status, out.toString(), err.toString());
+    }
+}
