@@ -3,6 +3,7 @@ package dev.ceremony;
 import dev.ceremony.cli.Cli;
 import dev.ceremony.files.JournalCaRecords;
 import dev.ceremony.files.MediaFinder;
+import dev.ceremony.files.SysNetworkLinks;
 import dev.ceremony.pkcs11.JdkCryptoki;
 import dev.ceremony.pkcs11.Pkcs11TokenDriver;
 import dev.ceremony.yaml.ApplianceConfigReader;
@@ -30,7 +31,8 @@ public final class Main {
                 System.getProperty("user.home"),
                 new BouncyCastleProvider(),
                 JournalCaRecords::open,
-                MediaFinder.system()::find);
+                MediaFinder.system()::find,
+                new SysNetworkLinks(SysNetworkLinks.SYSTEM)::read);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(cli.run(args, out, err));

@@ -23,12 +23,13 @@ public final class Cli {
      * @param verifier the JCA provider that verifies signatures (BouncyCastle)
      * @param records opens the CA records of a directory
      * @param media lists the media the appliance can see
+     * @param network lists the machine's network interfaces (for the air-gap check)
      */
     public Cli(ApplianceConfigReader configs, TokenFamilyReader families, ScriptReader scripts, TokenDriver driver,
             Map<String, String> environment, String userHome, java.security.Provider verifier, RecordsOpener records,
-            MediaLister media) {
+            MediaLister media, NetworkLister network) {
         this.services = new Services(configs, families, scripts, driver, environment, new PinSource(environment),
-                new ConsoleFinalTry(), verifier, records, media);
+                new ConsoleFinalTry(), verifier, records, media, network);
         this.debugLog = DebugLog.fromEnvironment(environment, userHome);
     }
 

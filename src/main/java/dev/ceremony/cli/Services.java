@@ -19,7 +19,8 @@ record Services(
         FinalTryConfirmation finalTry,
         java.security.Provider verifier,
         RecordsOpener records,
-        MediaLister media) {
+        MediaLister media,
+        NetworkLister network) {
 
     Services {
         Objects.requireNonNull(configs, "configs");
@@ -32,5 +33,6 @@ record Services(
         Objects.requireNonNull(verifier, "verifier");
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(network, "network");
     }
 }

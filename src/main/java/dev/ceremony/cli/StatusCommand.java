@@ -2,9 +2,12 @@ package dev.ceremony.cli;
 
 import dev.ceremony.audit.AuditVerifier;
 import dev.ceremony.config.ApplianceConfig;
+import dev.ceremony.engine.NetworkCheck;
+import dev.ceremony.engine.PreflightFinding;
 import dev.ceremony.records.CaRecords;
 import dev.ceremony.records.CaStatus;
 import dev.ceremony.records.StatusReport;
+import dev.ceremony.text.KebabCase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,7 +61,8 @@ final class StatusCommand implements Callable<Integer> {
             appliance.mirrorDirectory().ifPresent(directory -> mirrorWarnings.addAll(
                     mirror(appliance, records, log.orElse(new byte[0]))));
         }
-        print(out, appliance, report, services.media().find(appliance.media().directories()), mirrorWarnings);
+        PreflightFinding airGap = new NetworkCheck(appliance.preflight().allowNetwork()).check(services.network().links());
+        print(out, appliance, report, services.media().find(appliance.media().directories()), mirrorWarnings, airGap);
         out.flush();
         return 0;
     }
@@ -107,7 +111,8 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, ApplianceConfig appliance, StatusReport report,
-            java.util.List<dev.ceremony.media.Medium> media, java.util.List<String> mirrorWarnings) {
+            java.util.List<dev.ceremony.media.Medium> media, java.util.List<String> mirrorWarnings,
+            PreflightFinding airGap) {
         out.println("Certificate authorities");
         if (report.cas().isEmpty()) {
             out.println("  none yet");
@@ -137,11 +142,16 @@ final class StatusCommand implements Callable<Integer> {
                     : "  - " + String.join("\n  - ", mirrorWarnings));
         });
         printMedia(out, media);
+        out.printf("Air gap            %s: %s%n", KebabCase.of(airGap.outcome()), airGap.detail());
+        java.util.List<String> warnings = new java.util.ArrayList<>(report.warnings());
+        if (airGap.refused()) {
+            warnings.add("the network is up: a ceremony would be refused at its preflight");
+        }
         out.println("Warnings");
-        if (report.warnings().isEmpty()) {
+        if (warnings.isEmpty()) {
             out.println("  none");
         }
-        for (String warning : report.warnings()) {
+        for (String warning : warnings) {
             out.println("  - " + warning);
         }
     }

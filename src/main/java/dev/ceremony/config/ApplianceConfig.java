@@ -6,14 +6,15 @@ import java.util.Optional;
 
 /**
  * The appliance configuration ({@code ceremony.yaml}): who the organisation is, which token holds
- * the CA keys, where the CA records and the audit log live, and how early {@code status} warns. Relative paths in the file are resolved against
+ * the CA keys, where the CA records and the audit log live, how early {@code status} warns,
+ * and what the preflight of a ceremony allows. Relative paths in the file are resolved against
  * the file's own directory before they get here.
  *
  * @param source the file this was read from
  */
 public record ApplianceConfig(Path source, DnDefaults dnDefaults, TokenSettings token, Path recordsDirectory,
         Path auditLog, Optional<Path> mirrorDirectory, WarningWindows warnings, MediaSettings media,
-        Path scriptsDirectory, IssuancePolicy policy) {
+        Path scriptsDirectory, IssuancePolicy policy, PreflightSettings preflight) {
 
     /** Where the live image installs the ceremony scripts and profiles. */
     public static final Path SYSTEM_SCRIPTS = Path.of("/usr/share/ceremony/ceremony-scripts");
@@ -45,6 +46,7 @@ public record ApplianceConfig(Path source, DnDefaults dnDefaults, TokenSettings 
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(scriptsDirectory, "scriptsDirectory");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(preflight, "preflight");
         if (!recordsDirectory.isAbsolute() || !auditLog.isAbsolute()) {
             throw new IllegalArgumentException("records paths must be absolute once resolved: " + recordsDirectory);
         }

@@ -5,8 +5,10 @@ import dev.ceremony.config.DnDefaults;
 import dev.ceremony.config.IssuancePolicy;
 import dev.ceremony.config.MediaSettings;
 import dev.ceremony.config.TokenSettings;
+import dev.ceremony.config.PreflightSettings;
 import dev.ceremony.config.WarningWindows;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Reads {@code ceremony.yaml}. Relative paths are resolved against the directory of the file, so
@@ -23,7 +25,7 @@ public final class ApplianceConfigReader {
     public ApplianceConfig read(Path file) {
         Path source = file.toAbsolutePath().normalize();
         YamlMapping root = yaml.read(source).allowOnly("dn-defaults", "token", "records", "warnings", "media", "scripts",
-                "policy");
+                "policy", "preflight");
         Path base = source.getParent();
         YamlMapping records = root.mapping("records").allowOnly("directory", "audit-log", "mirror");
         Path directory = base.resolve(records.string("directory", ApplianceConfigReader::path)).normalize();
@@ -40,7 +42,8 @@ public final class ApplianceConfigReader {
                 root.optional("media").map(node -> media(node.asMapping(), base)).orElse(MediaSettings.DEFAULT),
                 root.optional("scripts").map(node -> base.resolve(node.asMapping().allowOnly("directory")
                         .string("directory", ApplianceConfigReader::path)).normalize()).orElse(ApplianceConfig.SYSTEM_SCRIPTS),
-                root.optional("policy").map(node -> policy(node.asMapping())).orElse(IssuancePolicy.DEFAULT));
+                root.optional("policy").map(node -> policy(node.asMapping())).orElse(IssuancePolicy.DEFAULT),
+                root.optional("preflight").map(node -> preflight(node.asMapping())).orElse(PreflightSettings.DEFAULT));
     }
 
     private static IssuancePolicy policy(YamlMapping policy) {
@@ -78,6 +81,20 @@ public final class ApplianceConfigReader {
             return new MediaSettings(directories, files, bytes);
         } catch (IllegalArgumentException e) {
             throw media.error(e.getMessage());
+        }
+    }
+
+    private static PreflightSettings preflight(YamlMapping preflight) {
+        preflight.allowOnly("allow-network", "max-clock-drift-seconds");
+        boolean network = preflight.optional("allow-network").map(n -> n.asScalar().asBoolean())
+                .orElse(PreflightSettings.DEFAULT.allowNetwork());
+        Duration drift = preflight.optional("max-clock-drift-seconds")
+                .map(n -> Duration.ofSeconds(n.asScalar().asInt()))
+                .orElse(PreflightSettings.DEFAULT.maxClockDrift());
+        try {
+            return new PreflightSettings(network, drift);
+        } catch (IllegalArgumentException e) {
+            throw preflight.error(e.getMessage());
         }
     }
 

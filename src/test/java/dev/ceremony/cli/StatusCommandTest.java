@@ -97,7 +97,12 @@ class StatusCommandTest {
                 .containsPattern("- CA device-ca expires in (59|60) days")
                 .contains("- CA device-ca has signed no CRL yet")
                 .contains("Media\n  " + usb + "\n      label (none), UUID (none), a configured directory, ")
-                .containsPattern("(?s)Media.*Warnings");
+                .containsPattern("(?s)Media.*Air gap.*Warnings");
+        dev.ceremony.engine.PreflightFinding airGap = new dev.ceremony.engine.NetworkCheck(false)
+                .check(new dev.ceremony.files.SysNetworkLinks(dev.ceremony.files.SysNetworkLinks.SYSTEM).read());
+        assertThat(status).contains("Air gap            " + dev.ceremony.text.KebabCase.of(airGap.outcome()) + ": "
+                + airGap.detail());
+        assertThat(status.contains("- the network is up: a ceremony would be refused")).isEqualTo(airGap.refused());
 
         try (AuditLogFile trail = AuditLogFile.open(log, Clock.systemUTC())) {
             trail.append(AuditTypes.SERIAL_RESERVED, Map.of("serial", "abc123", "issuer", "00ff", "profile",

@@ -3,6 +3,7 @@ package dev.ceremony.testing;
 import dev.ceremony.cli.Cli;
 import dev.ceremony.files.JournalCaRecords;
 import dev.ceremony.files.MediaFinder;
+import dev.ceremony.files.SysNetworkLinks;
 import dev.ceremony.pkcs11.JdkCryptoki;
 import dev.ceremony.pkcs11.Pkcs11TokenDriver;
 import dev.ceremony.yaml.ApplianceConfigReader;
@@ -45,7 +46,8 @@ public final class TestCli {
         StrictYaml yaml = new StrictYaml();
         int status = new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml), new ScriptReader(yaml),
                 new Pkcs11TokenDriver(JdkCryptoki::load, 1), environment, home.toString(), TestHierarchy.BC,
-                JournalCaRecords::open, MediaFinder.system()::find)
+                JournalCaRecords::open, MediaFinder.system()::find,
+                new SysNetworkLinks(SysNetworkLinks.SYSTEM)::read)
                 .run(args, new PrintWriter(out), new PrintWriter(err));
         return new Result(status, out.toString(), err.toString());
     }

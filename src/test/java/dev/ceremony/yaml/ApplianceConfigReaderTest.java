@@ -75,6 +75,23 @@ class ApplianceConfigReaderTest {
     }
 
     @Test
+    void preflight_isAirGappedWithATwoMinuteDrift_unlessSet_andRefusesWhatItCannotUse() throws IOException {
+        assertThat(reader.read(write(VALID)).preflight()).isEqualTo(dev.ceremony.config.PreflightSettings.DEFAULT);
+        assertThat(dev.ceremony.config.PreflightSettings.DEFAULT.allowNetwork()).isFalse();
+
+        ApplianceConfig demo = reader.read(write(VALID + "preflight:\n  allow-network: true\n  max-clock-drift-seconds: 300\n"));
+
+        assertThat(demo.preflight().allowNetwork()).isTrue();
+        assertThat(demo.preflight().maxClockDrift()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThatThrownBy(() -> reader.read(write(VALID + "preflight:\n  allow-network: yes\n")))
+                .hasMessageContaining("preflight.allow-network: expected true or false");
+        assertThatThrownBy(() -> reader.read(write(VALID + "preflight:\n  max-clock-drift-seconds: 0\n")))
+                .hasMessageContaining("preflight: the maximum clock drift must be 1 to 3600 seconds, not 0");
+        assertThatThrownBy(() -> reader.read(write(VALID + "preflight:\n  allow-wifi: true\n")))
+                .hasMessageContaining("unknown field 'allow-wifi' in preflight");
+    }
+
+    @Test
     void warningWindowOutOfRange_namesItsSection() throws IOException {
         Path file = write(VALID + "warnings:\n  crl-days: 400\n");
 
