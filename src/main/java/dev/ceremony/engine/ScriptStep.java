@@ -1,6 +1,7 @@
 package dev.ceremony.engine;
 
 import dev.ceremony.text.KebabCase;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public record ScriptStep(String id, String instruction, StepAction action, Set<R
     public ScriptStep {
         Objects.requireNonNull(action, "action");
         confirmBy = Set.copyOf(confirmBy);
-        arguments = Map.copyOf(new LinkedHashMap<>(arguments));
+        arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
         if (!ScriptParameter.NAME.matcher(id).matches()) {
             throw new IllegalArgumentException("step id '" + id + "' must be lower-case letters, digits and inner hyphens");
         }

@@ -10,6 +10,7 @@ import static dev.ceremony.engine.ArgumentKind.REVOCATION_REASON;
 import static dev.ceremony.engine.ArgumentKind.TEXT;
 import static dev.ceremony.engine.ArgumentKind.WHOLE_NUMBER;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,26 +22,26 @@ import java.util.Set;
  */
 public enum StepAction {
     /** Network, clock, token and media checks; records the provenance hashes. */
-    PREFLIGHT(false, Map.of(), Set.of()),
+    PREFLIGHT(false, args(), Set.of()),
     /** Shows the instruction and waits for the roles to confirm (e.g. a tamper-evident bag checked). */
-    CONFIRM(false, Map.of(), Set.of()),
-    GENERATE_KEY(true, Map.of("key", NEW_KEY, "spec", KEY_SPEC, "label", TEXT), Set.of()),
-    SELF_SIGN_ROOT(true, Map.of("key", KEY, "profile", PROFILE, "common-name", TEXT, "validity-days", WHOLE_NUMBER),
+    CONFIRM(false, args(), Set.of()),
+    GENERATE_KEY(true, args("key", NEW_KEY, "spec", KEY_SPEC, "label", TEXT), Set.of()),
+    SELF_SIGN_ROOT(true, args("key", KEY, "profile", PROFILE, "common-name", TEXT, "validity-days", WHOLE_NUMBER),
             Set.of("validity-days")),
-    CERTIFY_AUDIT_KEY(true, Map.of("key", KEY, "issuer", CA, "profile", PROFILE, "common-name", TEXT,
+    CERTIFY_AUDIT_KEY(true, args("key", KEY, "issuer", CA, "profile", PROFILE, "common-name", TEXT,
             "validity-days", WHOLE_NUMBER), Set.of("validity-days")),
-    SIGN_INTERMEDIATE(true, Map.of("key", KEY, "issuer", CA, "profile", PROFILE, "common-name", TEXT,
+    SIGN_INTERMEDIATE(true, args("key", KEY, "issuer", CA, "profile", PROFILE, "common-name", TEXT,
             "ca", NEW_KEY, "permitted-dns", TEXT, "validity-days", WHOLE_NUMBER),
             Set.of("permitted-dns", "validity-days")),
-    IMPORT_CSRS(false, Map.of(), Set.of()),
-    REVIEW_CSRS(false, Map.of("profile", PROFILE), Set.of()),
-    SIGN_CSRS(true, Map.of("profile", PROFILE, "issuer", CA, "validity-days", WHOLE_NUMBER), Set.of("validity-days")),
-    RECORD_ROTATION_PLAN(false, Map.of("old-issuer", CA, "new-issuer", CA, "overlap-days", WHOLE_NUMBER), Set.of()),
-    CHECK_ROOT_ONLY_BUNDLE(false, Map.of("issuer", CA), Set.of()),
-    REVOKE(false, Map.of("issuer", CA, "serial", TEXT, "reason", REVOCATION_REASON), Set.of()),
-    ISSUE_CRL(true, Map.of("issuer", CA, "next-update-days", WHOLE_NUMBER), Set.of("next-update-days")),
-    SHOW_FINGERPRINTS(false, Map.of("of", TEXT), Set.of()),
-    EXPORT(false, Map.of("items", EXPORT_ITEMS), Set.of());
+    IMPORT_CSRS(false, args(), Set.of()),
+    REVIEW_CSRS(false, args("profile", PROFILE), Set.of()),
+    SIGN_CSRS(true, args("profile", PROFILE, "issuer", CA, "validity-days", WHOLE_NUMBER), Set.of("validity-days")),
+    RECORD_ROTATION_PLAN(false, args("old-issuer", CA, "new-issuer", CA, "overlap-days", WHOLE_NUMBER), Set.of()),
+    CHECK_ROOT_ONLY_BUNDLE(false, args("issuer", CA), Set.of()),
+    REVOKE(false, args("issuer", CA, "serial", TEXT, "reason", REVOCATION_REASON), Set.of()),
+    ISSUE_CRL(true, args("issuer", CA, "next-update-days", WHOLE_NUMBER), Set.of("next-update-days")),
+    SHOW_FINGERPRINTS(false, args("of", TEXT), Set.of()),
+    EXPORT(false, args("items", EXPORT_ITEMS), Set.of());
 
     private final boolean touchesToken;
     private final Map<String, ArgumentKind> arguments;
@@ -48,8 +49,17 @@ public enum StepAction {
 
     StepAction(boolean touchesToken, Map<String, ArgumentKind> arguments, Set<String> optional) {
         this.touchesToken = touchesToken;
-        this.arguments = new LinkedHashMap<>(arguments);
+        this.arguments = Collections.unmodifiableMap(arguments);
         this.optional = Set.copyOf(optional);
+    }
+
+    /** Argument names and kinds in the order given, which is the order messages and plans show. */
+    private static Map<String, ArgumentKind> args(Object... namesAndKinds) {
+        Map<String, ArgumentKind> arguments = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndKinds.length; i += 2) {
+            arguments.put((String) namesAndKinds[i], (ArgumentKind) namesAndKinds[i + 1]);
+        }
+        return arguments;
     }
 
     /** Whether the step signs, generates or destroys on the token (the engine checks everything else first). */
@@ -59,7 +69,7 @@ public enum StepAction {
 
     /** The arguments the action takes, with what each names. */
     public Map<String, ArgumentKind> arguments() {
-        return Map.copyOf(arguments);
+        return arguments;
     }
 
     public boolean required(String argument) {

@@ -86,7 +86,7 @@ class ScriptReaderTest {
             a key no earlier step generates       | key: audit\\n      issuer: root        | key: signer\\n      issuer: root   | 59 | step 'certify-audit-key' uses the key 'signer', which no earlier step generates
             a missing required argument           | spec: ${root-key-spec}\\n      label: root-ca | spec: ${root-key-spec} | 42 | step 'generate-root-key': action generate-key needs the argument 'label'
             a field a step does not have        | label: root-ca                      | label: root-ca\\n    x: y          | 50 | unknown field 'x' in steps[2]
-            an argument the action does not take  | label: root-ca                        | label: root-ca\\n      usage: sign  | 42 | step 'generate-root-key': action generate-key takes no argument 'usage'; it takes
+            an argument the action does not take  | label: root-ca                        | label: root-ca\\n      usage: sign  | 42 | step 'generate-root-key': action generate-key takes no argument 'usage'; it takes key, spec, label
             a key type Ceremony does not make     | spec: ec-p256                         | spec: ec-p521                     | 34 | step 'generate-audit-key', argument 'spec': 'ec-p521' is not one of ec-p256, ec-p384, rsa-3072, rsa-4096
             a profile that does not exist         | profile: root-ca                      | profile: rooot-ca                 | 56 | there is no profile 'rooot-ca'
             a default that does not fit its type  | default: 3650                         | default: ten years                | 23 | parameter 'root-validity-days': the default 'ten years' is not a whole number
