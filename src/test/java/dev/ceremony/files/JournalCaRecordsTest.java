@@ -130,13 +130,7 @@ class JournalCaRecordsTest {
 
     @Test
     void aCertificateBundleLeftByACrash_isKept_whenTheRepairWritesTheSameBytes() throws Exception {
-        var keys = java.security.KeyPairGenerator.getInstance("EC");
-        keys.initialize(256);
-        var pair = keys.generateKeyPair();
-        var name = new org.bouncycastle.asn1.x500.X500Name("CN=Bundle Test");
-        var certificate = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, BigInteger.TEN,
-                java.util.Date.from(T0), java.util.Date.from(T0.plusSeconds(3600)), name, pair.getPublic())
-                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
+        var certificate = selfSigned("CN=Bundle Test", BigInteger.TEN);
         Path bundle = dir.resolve("certs/aa11/a-1.pem");
         Files.createDirectories(bundle.getParent());
         Files.writeString(bundle, dev.ceremony.pki.Pem.certificate(certificate));
@@ -156,13 +150,7 @@ class JournalCaRecordsTest {
 
     @Test
     void caCertificates_areWrittenOnce_andNeverReplaced() throws Exception {
-        var keys = java.security.KeyPairGenerator.getInstance("EC");
-        keys.initialize(256);
-        var pair = keys.generateKeyPair();
-        var name = new org.bouncycastle.asn1.x500.X500Name("CN=Records Test");
-        var certificate = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, BigInteger.ONE,
-                java.util.Date.from(T0), java.util.Date.from(T0.plusSeconds(3600)), name, pair.getPublic())
-                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
+        var certificate = selfSigned("CN=Records Test", BigInteger.ONE);
         try (JournalCaRecords records = JournalCaRecords.open(dir)) {
             records.storeCaCertificate("root-ca", certificate);
 
@@ -176,5 +164,17 @@ class JournalCaRecordsTest {
         try (var listing = Files.list(dir.resolve("ca"))) {
             assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("root-ca.cert.pem");
         }
+    }
+
+    /** A one-hour self-signed EC certificate made in software, as a record to store. */
+    private static org.bouncycastle.cert.X509CertificateHolder selfSigned(String subject, BigInteger serial)
+            throws Exception {
+        var keys = java.security.KeyPairGenerator.getInstance("EC");
+        keys.initialize(256);
+        var pair = keys.generateKeyPair();
+        var name = new org.bouncycastle.asn1.x500.X500Name(subject);
+        return new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, serial, java.util.Date.from(T0),
+                java.util.Date.from(T0.plusSeconds(3600)), name, pair.getPublic())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
     }
 }
