@@ -1,9 +1,7 @@
 package dev.ceremony.pki;
 
-import dev.ceremony.pki.lint.LintContext;
 import dev.ceremony.pki.lint.LintFinding;
 import dev.ceremony.pki.lint.Linter;
-import dev.ceremony.token.SignatureScheme;
 import dev.ceremony.token.Token;
 import dev.ceremony.token.TokenException;
 import java.io.IOException;
@@ -13,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -37,16 +34,10 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  */
 public final class CertificateIssuer {
 
-    /** A serial that passes the serial rules, for dry runs that must not draw from the token. */
-    static final BigInteger DRY_RUN_SERIAL = BigInteger.ONE.shiftLeft(126).add(BigInteger.ONE);
-
     private final Token token;
     private final SerialSource serials;
-    private final Linter linter;
     private final Provider verifier;
-    private final Clock clock;
-    private final Duration maxClockSkew;
-    private final TbsBuilder builder = new TbsBuilder();
+    private final CertificateDrafter drafter;
 
     /**
      * @param verifier the JCA provider that verifies each certificate after signing (BouncyCastle)
@@ -56,10 +47,8 @@ public final class CertificateIssuer {
             Duration maxClockSkew) {
         this.token = Objects.requireNonNull(token, "token");
         this.serials = Objects.requireNonNull(serials, "serials");
-        this.linter = Objects.requireNonNull(linter, "linter");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.maxClockSkew = Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+        this.drafter = new CertificateDrafter(linter, clock, maxClockSkew);
     }
 
     /** What to issue: the profile, the subject, the issuing CA, the days and any name constraints. */
@@ -77,7 +66,7 @@ public final class CertificateIssuer {
 
     /** Builds and lints the TBS without signing or drawing a serial: the findings, empty if it would pass. */
     public List<LintFinding> dryRun(Request request) {
-        return lint(request, DRY_RUN_SERIAL).findings();
+        return drafter.dryRun(request);
     }
 
     /** Called after lint and before the token signs: where the serial and TBS hash are made durable. */
@@ -102,10 +91,10 @@ public final class CertificateIssuer {
      */
     public static final class Prepared {
         private final Request request;
-        private final Linted linted;
+        private final CertificateDrafter.Draft linted;
         private final byte[] tbs;
 
-        private Prepared(Request request, Linted linted) {
+        private Prepared(Request request, CertificateDrafter.Draft linted) {
             this.request = request;
             this.linted = linted;
             this.tbs = der(linted.tbs());
@@ -126,7 +115,7 @@ public final class CertificateIssuer {
 
     /** Builds and lints the TBS with a fresh serial; throws {@link LintException} on any finding. */
     public Prepared prepare(Request request) {
-        Linted linted = lint(request, serials.next());
+        CertificateDrafter.Draft linted = drafter.draft(request, serials.next());
         if (!linted.findings().isEmpty()) {
             throw new LintException("the " + request.profile().name() + " certificate for "
                     + request.subject().subject(), linted.findings());
@@ -139,7 +128,7 @@ public final class CertificateIssuer {
      * and verifies the signature with the issuer's key. Reserve the serial before calling this.
      */
     public IssuedCertificate sign(Prepared prepared) {
-        Linted linted = prepared.linted;
+        CertificateDrafter.Draft linted = prepared.linted;
         byte[] tbs = prepared.tbs;
         byte[] signature = token.sign(prepared.request.issuer().key(), linted.scheme(), tbs);
         ASN1EncodableVector parts = new ASN1EncodableVector(3);
@@ -157,36 +146,6 @@ public final class CertificateIssuer {
         }
         verify(certificate, linted.issuerKey());
         return new IssuedCertificate(certificate, sha256(tbs));
-    }
-
-    private record Linted(TBSCertificate tbs, SignatureScheme scheme, SubjectPublicKeyInfo issuerKey,
-            List<LintFinding> findings) {
-    }
-
-    private Linted lint(Request request, BigInteger serial) {
-        SignatureScheme scheme = request.issuer().scheme();
-        SubjectPublicKeyInfo issuerKey = SubjectPublicKeyInfo.getInstance(
-                request.issuer().key().requirePublicKey().getEncoded());
-        Instant now = clock.instant();
-        ValidityPeriod validity = validity(request, now);
-        TBSCertificate tbs = builder.build(new TbsBuilder.Order(request.profile(), request.subject(), request.issuer(),
-                issuerKey, serial, validity, request.nameConstraints(), scheme));
-        List<LintFinding> findings = linter.lint(new LintContext(tbs, request.profile(), request.issuer(), issuerKey,
-                scheme, now, maxClockSkew));
-        return new Linted(tbs, scheme, issuerKey, findings);
-    }
-
-    /**
-     * The requested days, or the profile's default. A default that would outlive the issuer is
-     * cut to end with the issuer; requested days are never cut, so the lint refuses them instead.
-     */
-    private static ValidityPeriod validity(Request request, Instant now) {
-        ValidityPeriod wanted = ValidityPeriod.ofDays(now, request.days().orElse(request.profile().defaultDays()));
-        Optional<Instant> issuerEnd = request.issuer().certificate().map(cert -> cert.getNotAfter().toInstant());
-        if (request.days().isEmpty() && issuerEnd.isPresent() && wanted.notAfter().isAfter(issuerEnd.get())) {
-            return new ValidityPeriod(wanted.notBefore(), issuerEnd.get());
-        }
-        return wanted;
     }
 
     private void verify(X509CertificateHolder certificate, SubjectPublicKeyInfo issuerKey) {
