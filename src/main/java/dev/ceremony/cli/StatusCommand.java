@@ -4,14 +4,20 @@ import dev.ceremony.audit.AuditVerifier;
 import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.engine.NetworkCheck;
 import dev.ceremony.engine.PreflightFinding;
+import dev.ceremony.media.Medium;
 import dev.ceremony.records.CaRecords;
 import dev.ceremony.records.CaStatus;
+import dev.ceremony.records.MirroredCaRecords;
 import dev.ceremony.records.StatusReport;
 import dev.ceremony.text.KebabCase;
+import dev.ceremony.text.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,7 +60,7 @@ final class StatusCommand implements Callable<Integer> {
             throw new CommandFailure("cannot read the audit log " + appliance.auditLog() + ": " + e.getMessage());
         }
         StatusReport report;
-        java.util.List<String> mirrorWarnings = new java.util.ArrayList<>();
+        List<String> mirrorWarnings = new ArrayList<>();
         try (CaRecords records = services.records().open(appliance.recordsDirectory())) {
             report = new CaStatus(new AuditVerifier(services.verifier()), appliance.warnings())
                     .report(records, log, Instant.now());
@@ -68,9 +74,9 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** What differs between the records and log and their mirror copies; empty when they agree. */
-    private java.util.List<String> mirror(ApplianceConfig appliance, CaRecords records, byte[] log) {
-        java.util.List<String> problems = new java.util.ArrayList<>();
-        java.nio.file.Path copy = appliance.mirrorAuditLog().orElseThrow();
+    private List<String> mirror(ApplianceConfig appliance, CaRecords records, byte[] log) {
+        List<String> problems = new ArrayList<>();
+        Path copy = appliance.mirrorAuditLog().orElseThrow();
         try {
             byte[] copied = Files.exists(copy) ? Files.readAllBytes(copy) : new byte[0];
             LogCopies.difference(log, copied).ifPresent(difference -> problems.add("the audit log mirror " + difference));
@@ -82,25 +88,25 @@ final class StatusCommand implements Callable<Integer> {
             return problems;
         }
         try (CaRecords mirrored = services.records().open(appliance.mirrorDirectory().orElseThrow())) {
-            problems.addAll(dev.ceremony.records.MirroredCaRecords.differences(records, mirrored).stream()
+            problems.addAll(MirroredCaRecords.differences(records, mirrored).stream()
                     .map(difference -> "the mirrored records: " + difference).toList());
         }
         return problems;
     }
 
-    private static void printMedia(PrintWriter out, java.util.List<dev.ceremony.media.Medium> media) {
+    private static void printMedia(PrintWriter out, List<Medium> media) {
         out.println("Media");
         if (media.isEmpty()) {
             out.println("  none found under /media or /run/media, and none configured");
         }
-        for (dev.ceremony.media.Medium medium : media) {
+        for (Medium medium : media) {
             String volume = medium.device().equals("(directory)") ? "a configured directory"
-                    : dev.ceremony.text.Printable.escape(medium.filesystem()) + " on "
-                            + dev.ceremony.text.Printable.escape(medium.device());
+                    : Printable.escape(medium.filesystem()) + " on "
+                            + Printable.escape(medium.device());
             out.printf("  %s%n      label %s, UUID %s, %s%s, %s free of %s%n",
-                    dev.ceremony.text.Printable.escape(medium.mountPoint().toString()),
-                    medium.label().map(dev.ceremony.text.Printable::escape).orElse("(none)"),
-                    medium.uuid().map(dev.ceremony.text.Printable::escape).orElse("(none)"),
+                    Printable.escape(medium.mountPoint().toString()),
+                    medium.label().map(Printable::escape).orElse("(none)"),
+                    medium.uuid().map(Printable::escape).orElse("(none)"),
                     volume, medium.readOnly() ? ", read-only" : "", size(medium.freeBytes()), size(medium.totalBytes()));
         }
     }
@@ -111,7 +117,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, ApplianceConfig appliance, StatusReport report,
-            java.util.List<dev.ceremony.media.Medium> media, java.util.List<String> mirrorWarnings,
+            List<Medium> media, List<String> mirrorWarnings,
             PreflightFinding airGap) {
         out.println("Certificate authorities");
         if (report.cas().isEmpty()) {
@@ -143,7 +149,7 @@ final class StatusCommand implements Callable<Integer> {
         });
         printMedia(out, media);
         out.printf("Air gap            %s: %s%n", KebabCase.of(airGap.outcome()), airGap.detail());
-        java.util.List<String> warnings = new java.util.ArrayList<>(report.warnings());
+        List<String> warnings = new ArrayList<>(report.warnings());
         if (airGap.refused()) {
             warnings.add("the network is up: a ceremony would be refused at its preflight");
         }

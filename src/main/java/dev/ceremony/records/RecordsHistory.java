@@ -1,11 +1,9 @@
 package dev.ceremony.records;
 
+import dev.ceremony.audit.AuditChain;
 import dev.ceremony.pki.csr.IssuanceHistory;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -56,9 +54,9 @@ public final class RecordsHistory implements IssuanceHistory {
     /** Hex SHA-256 of a SubjectPublicKeyInfo, as the index stores it. */
     public static String sha256(SubjectPublicKeyInfo key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
-        } catch (NoSuchAlgorithmException | IOException e) {
-            throw new IllegalStateException("cannot hash a public key", e);
+            return AuditChain.sha256Bytes(key.getEncoded());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a public key", e);
         }
     }
 }

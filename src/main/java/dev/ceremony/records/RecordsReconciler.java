@@ -65,7 +65,10 @@ public final class RecordsReconciler {
                 }
                 case AuditTypes.CERTIFICATE_ISSUED -> {
                     IssuedEntry issued = RecordEvents.issued(entry);
-                    issuedInLog.add(issued.issuerKeyId() + "/" + issued.serial().toString(16));
+                    String key = issued.issuerKeyId() + "/" + issued.serial().toString(16);
+                    issuedInLog.add(key);
+                    storedInLog.remove(key);
+                    reservedProfiles.remove(key);
                     if (records.find(issued.issuerKeyId(), issued.serial()).isEmpty()) {
                         if (apply) {
                             records.recordIssued(List.of(issued));
@@ -138,7 +141,8 @@ public final class RecordsReconciler {
             }
         }
         // A crash between keeping a chunk's certificates and logging their issue: the log holds the
-        // signed certificate, so it enters the index (it was signed under a reserved serial).
+        // signed certificate, so it enters the index (it was signed under a reserved serial). Only
+        // such certificates are still held here; issued ones left the maps as the walk passed them.
         for (Map.Entry<String, X509CertificateHolder> stored : storedInLog.entrySet()) {
             if (issuedInLog.add(stored.getKey())) {
                 X509CertificateHolder certificate = stored.getValue();

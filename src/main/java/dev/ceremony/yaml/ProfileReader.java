@@ -32,11 +32,7 @@ public final class ProfileReader {
                 "subject-alternative-names", "wildcards", "basic-constraints", "key-usage", "key-usage-rsa",
                 "extended-key-usage", "name-constraints-allowed", "crl-distribution-points",
                 "authority-information-access", "certificate-policies", "renewal");
-        String name = root.string("name");
-        String expected = source.getFileName().toString().replaceFirst("\\.yaml$", "");
-        if (!name.equals(expected)) {
-            throw root.required("name").error("the profile '" + name + "' must live in a file named " + name + ".yaml");
-        }
+        String name = root.stringNamingFile("name", "profile");
         YamlMapping validity = root.mapping("validity").allowOnly("default-days", "max-days");
         YamlMapping constraints = root.mapping("basic-constraints").allowOnly("critical", "path-length");
         Optional<YamlMapping> aia = root.optional("authority-information-access").map(YamlNode::asMapping);

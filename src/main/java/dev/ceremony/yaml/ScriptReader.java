@@ -1,5 +1,6 @@
 package dev.ceremony.yaml;
 
+import dev.ceremony.audit.AuditChain;
 import dev.ceremony.config.ConfigException;
 import dev.ceremony.engine.ArgumentKind;
 import dev.ceremony.engine.CeremonyScript;
@@ -11,12 +12,9 @@ import dev.ceremony.engine.StepAction;
 import dev.ceremony.text.KebabCase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +37,7 @@ public final class ScriptReader {
         Path source = file.toAbsolutePath().normalize();
         byte[] bytes = yaml.bytes(source);
         YamlMapping root = yaml.parse(source, bytes).allowOnly("id", "title", "description", "roles", "parameters", "steps");
-        String id = root.string("id");
-        String expected = source.getFileName().toString().replaceFirst("\\.yaml$", "");
-        if (!id.equals(expected)) {
-            throw root.required("id").error("the script '" + id + "' must live in a file named " + id + ".yaml");
-        }
+        String id = root.stringNamingFile("id", "script");
         Map<Role, String> roles = new EnumMap<>(Role.class);
         YamlMapping roleMapping = root.mapping("roles");
         for (String key : roleMapping.keys()) {
@@ -64,7 +58,7 @@ public final class ScriptReader {
         }
         try {
             return new CeremonyScript(id, root.string("title"), root.string("description"), roles, parameters, steps,
-                    sha256(bytes));
+                    AuditChain.sha256Bytes(bytes));
         } catch (IllegalArgumentException e) {
             throw locate(e, root, stepList);
         }
@@ -119,13 +113,5 @@ public final class ScriptReader {
             }
         }
         return root.error(e.getMessage());
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -110,6 +110,18 @@ public final class YamlMapping implements YamlNode {
         return required(key).asScalar().asInt();
     }
 
+    /**
+     * The text of {@code key}, which must equal the file's name without {@code .yaml}, so that a
+     * profile or script is found where its name says; {@code kind} names it in the message.
+     */
+    public String stringNamingFile(String key, String kind) {
+        String value = string(key);
+        if (!(value + ".yaml").equals(file.getFileName().toString())) {
+            throw required(key).error("the " + kind + " '" + value + "' must live in a file named " + value + ".yaml");
+        }
+        return value;
+    }
+
     /** The child path for a key, for messages about fields that are missing. */
     public String childPath(String key) {
         return path.isEmpty() ? key : path + "." + key;
