@@ -32,7 +32,8 @@ public final class Main {
                 new BouncyCastleProvider(),
                 JournalCaRecords::open,
                 MediaFinder.system()::find,
-                new SysNetworkLinks(SysNetworkLinks.SYSTEM)::read);
+                new SysNetworkLinks(SysNetworkLinks.SYSTEM)::read,
+                new FileAdapters());
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(cli.run(args, out, err));

@@ -57,8 +57,59 @@ public final class AuditTypes {
     /** An operator's note: {@code name}, {@code text}. */
     public static final String NOTE = "note";
 
+    /** A ceremony ended: {@code outcome} completed or aborted. */
+    public static final String CEREMONY_END = "ceremony-end";
+
+    /** An interrupted ceremony was taken up again: {@code plan-sha256}. */
+    public static final String CEREMONY_RESUMED = "ceremony-resumed";
+
+    /** A script step began: {@code step}, {@code action}, {@code arguments}. */
+    public static final String STEP_STARTED = "step-started";
+
+    /** One preflight check: {@code check}, {@code outcome}, {@code detail}. */
+    public static final String PREFLIGHT = "preflight";
+
+    /** The SHA-256 of what runs: script, profiles, configuration and program. */
+    public static final String PROVENANCE = "provenance";
+
+    /** The token the ceremony uses: label, serial, manufacturer, model, production or rehearsal. */
+    public static final String TOKEN = "token";
+
+    /** Written, and made durable, just before the token generates a key: {@code label}, {@code spec}. */
+    public static final String KEY_GENERATION_STARTED = "key-generation-started";
+
+    /** A key already on the token is used again (the log's own audit key): {@code label}, {@code public-key-sha256}. */
+    public static final String KEY_REUSED = "key-reused";
+
+    /** A key was destroyed on the token: {@code label}, {@code public-key-sha256}, {@code reason}. */
+    public static final String KEY_DESTROYED = "key-destroyed";
+
+    /** One request's review: {@code source}, {@code verdict}, the subject issued, refusal rules. */
+    public static final String REQUEST_REVIEWED = "request-reviewed";
+
+    /** An intermediate rotation's plan: old and new CA, retirement and last expiry dates. */
+    public static final String ROTATION_PLAN = "rotation-plan";
+
+    /** The records were repaired from the log when a ceremony opened them: {@code repair}. */
+    public static final String RECORDS_REPAIRED = "records-repaired";
+
+    /** A file copied from the import medium into quarantine: {@code name}, {@code sha256}, {@code quarantine}. */
+    public static final String MEDIA_FILE_IMPORTED = "media-file-imported";
+
     /** Types that record something going other than planned; each carries a {@code reason}. */
     public static final java.util.Set<String> DEVIATIONS = java.util.Set.of("refusal", "error", "abort", "deviation");
+
+    /** A check or a person refused; the ceremony stopped and can be resumed: {@code step}, {@code reason}. */
+    public static final String REFUSAL = "refusal";
+
+    /** Something failed; the ceremony stopped and can be resumed: {@code step}, {@code reason}. */
+    public static final String ERROR = "error";
+
+    /** The ceremony was abandoned: {@code step}, {@code reason}. */
+    public static final String ABORT = "abort";
+
+    /** Something went other than the script says and the ceremony went on: {@code reason}. */
+    public static final String DEVIATION = "deviation";
 
     private AuditTypes() {
     }

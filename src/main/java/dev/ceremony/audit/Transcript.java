@@ -1,6 +1,7 @@
 package dev.ceremony.audit;
 
 import dev.ceremony.text.Printable;
+import dev.ceremony.text.Wrap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,17 @@ public final class Transcript {
             field("Script SHA-256", "");
             fingerprint(text(first, "script-sha256"));
         }
+        if (first.data().containsKey("plan-sha256")) {
+            field("Plan SHA-256", text(first, "plan-sha256"));
+            field("Approved plan", Boolean.TRUE.equals(first.data().get("approved-plan"))
+                    ? "given, and equal to the plan above" : "not given");
+        }
+        if (first.data().containsKey("mode")) {
+            field("Mode", text(first, "mode").equals("batch")
+                    ? "batch (confirmations as given on the command line)" : text(first, "mode"));
+        }
+        field("Outcome", records.stream().filter(e -> e.type().equals(AuditTypes.CEREMONY_END)).findFirst()
+                .map(end -> text(end, "outcome")).orElse("NOT ENDED (stopped; it can be resumed)"));
         field("Started", first.time());
         field("Ended", last.time());
         field("Records", first.seq() + " to " + last.seq() + " of the audit log");
@@ -73,7 +85,11 @@ public final class Transcript {
         }
 
         section("Fingerprints (SHA-256, hex and PGP words)");
+        java.util.Set<String> shown = new java.util.HashSet<>();
         for (AuditEntry entry : records) {
+            if (entry.type().equals(AuditTypes.FINGERPRINT) && !shown.add(text(entry, "subject") + text(entry, "sha256"))) {
+                continue;
+            }
             if (entry.type().equals(AuditTypes.KEY_GENERATED)) {
                 line("  key " + text(entry, "label") + " (public key)");
                 fingerprint(text(entry, "public-key-sha256"));
@@ -116,7 +132,7 @@ public final class Transcript {
         line("");
         for (AuditEntry entry : records) {
             if (entry.type().equals(AuditTypes.PARTICIPANT)) {
-                line(String.format("  %-12s %-24s signature ______________________", text(entry, "role"),
+                line(String.format("  %-14s %-24s signature ____________________", text(entry, "role"),
                         text(entry, "name")));
                 line("");
             }
@@ -145,16 +161,7 @@ public final class Transcript {
 
     /** Adds a line, wrapping it at {@link #WIDTH}; continuation lines start with {@code indent}. */
     private void wrapped(String text, String indent) {
-        String rest = text;
-        while (rest.length() > WIDTH) {
-            int cut = rest.lastIndexOf(' ', WIDTH);
-            if (cut <= indent.length()) {
-                cut = WIDTH;
-            }
-            lines.add(rest.substring(0, cut));
-            rest = indent + rest.substring(cut).stripLeading();
-        }
-        lines.add(rest);
+        lines.addAll(Wrap.lines(text, WIDTH, indent));
     }
 
     private void line(String text) {

@@ -1,6 +1,9 @@
 package dev.ceremony.cli;
 
 import dev.ceremony.config.ConfigException;
+import dev.ceremony.engine.StepRefused;
+import dev.ceremony.media.MediaException;
+import dev.ceremony.records.RecordsException;
 import dev.ceremony.token.TokenDriver;
 import dev.ceremony.token.TokenException;
 import dev.ceremony.yaml.ApplianceConfigReader;
@@ -24,12 +27,13 @@ public final class Cli {
      * @param records opens the CA records of a directory
      * @param media lists the media the appliance can see
      * @param network lists the machine's network interfaces (for the air-gap check)
+     * @param adapters the audit log, records and media as the ceremony engine uses them
      */
     public Cli(ApplianceConfigReader configs, TokenFamilyReader families, ScriptReader scripts, TokenDriver driver,
             Map<String, String> environment, String userHome, java.security.Provider verifier, RecordsOpener records,
-            MediaLister media, NetworkLister network) {
+            MediaLister media, NetworkLister network, CeremonyAdapters adapters) {
         this.services = new Services(configs, families, scripts, driver, environment, new PinSource(environment),
-                new ConsoleFinalTry(), verifier, records, media, network);
+                new ConsoleFinalTry(), verifier, records, media, network, adapters);
         this.debugLog = DebugLog.fromEnvironment(environment, userHome);
     }
 
@@ -44,6 +48,7 @@ public final class Cli {
         root.addSubcommand(audit);
         root.addSubcommand(new CommandLine(new StatusCommand(services)));
         root.addSubcommand(new CommandLine(new ScriptsCommand(services)));
+        root.addSubcommand(new CommandLine(new RunCommand(services)));
         CommandLine csr = new CommandLine(new CsrCommand());
         csr.addSubcommand(new CommandLine(new CsrInspectCommand(services)));
         root.addSubcommand(csr);
@@ -52,7 +57,8 @@ public final class Cli {
         root.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
             debugLog.record(String.join(" ", commandLine.getCommandSpec().qualifiedName()), failure);
             if (failure instanceof ConfigException || failure instanceof TokenException
-                    || failure instanceof CommandFailure) {
+                    || failure instanceof CommandFailure || failure instanceof StepRefused
+                    || failure instanceof RecordsException || failure instanceof MediaException) {
                 err.println("ceremony: " + failure.getMessage());
             } else {
                 err.println("ceremony: unexpected error: " + failure + ". Details are in the debug log, "

@@ -153,19 +153,10 @@ final class CsrInspectCommand implements Callable<Integer> {
     }
 
     private List<CertificateProfile> profiles(ApplianceConfig appliance) {
-        ProfileReader reader = new ProfileReader(new StrictYaml());
-        List<CertificateProfile> profiles = new ArrayList<>();
-        try (var listing = Files.list(appliance.profilesDirectory())) {
-            for (Path file : listing.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                CertificateProfile profile = reader.read(file);
-                if (!profile.kind().isCa() && profile.subject() != SubjectSource.CEREMONY_PARAMETER
-                        && (profileName == null || profile.name().equals(profileName))) {
-                    profiles.add(profile);
-                }
-            }
-        } catch (IOException e) {
-            throw new CommandFailure("cannot read the profiles in " + appliance.profilesDirectory() + ": " + e.getMessage());
-        }
+        List<CertificateProfile> profiles = ProfileFiles.read(appliance.profilesDirectory()).profiles().values().stream()
+                .filter(profile -> !profile.kind().isCa() && profile.subject() != SubjectSource.CEREMONY_PARAMETER
+                        && (profileName == null || profile.name().equals(profileName)))
+                .toList();
         if (profiles.isEmpty()) {
             throw new CommandFailure(profileName == null ? "no leaf profile in " + appliance.profilesDirectory()
                     : "no leaf profile named '" + profileName + "' in " + appliance.profilesDirectory());

@@ -33,17 +33,9 @@ final class PinSource {
 
     /** The PIN, or empty when none was given and nobody can be asked. */
     Optional<Pin> pin(Optional<Path> pinFile, String tokenLabel) {
-        if (pinFile.isPresent()) {
-            return Optional.of(fromFile(pinFile.get()));
-        }
-        String fromEnvironment = environment.get(ENVIRONMENT);
-        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-            char[] chars = fromEnvironment.toCharArray();
-            try {
-                return Optional.of(Pin.of(chars));
-            } finally {
-                Arrays.fill(chars, '\0');
-            }
+        Optional<Pin> given = given(pinFile);
+        if (given.isPresent()) {
+            return given;
         }
         Optional<Console> console = Terminal.interactive();
         if (console.isEmpty()) {
@@ -58,6 +50,23 @@ final class PinSource {
         } finally {
             Arrays.fill(typed, '\0');
         }
+    }
+
+    /** The PIN from {@code --pin-file} or {@code $CEREMONY_PIN}, never from a prompt (batch mode). */
+    Optional<Pin> given(Optional<Path> pinFile) {
+        if (pinFile.isPresent()) {
+            return Optional.of(fromFile(pinFile.get()));
+        }
+        String fromEnvironment = environment.get(ENVIRONMENT);
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            char[] chars = fromEnvironment.toCharArray();
+            try {
+                return Optional.of(Pin.of(chars));
+            } finally {
+                Arrays.fill(chars, '\0');
+            }
+        }
+        return Optional.empty();
     }
 
     private static Pin fromFile(Path file) {

@@ -20,7 +20,8 @@ record Services(
         java.security.Provider verifier,
         RecordsOpener records,
         MediaLister media,
-        NetworkLister network) {
+        NetworkLister network,
+        CeremonyAdapters adapters) {
 
     Services {
         Objects.requireNonNull(configs, "configs");
@@ -34,5 +35,6 @@ record Services(
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(adapters, "adapters");
     }
 }

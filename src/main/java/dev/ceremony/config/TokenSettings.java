@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * Which token the appliance uses: the hsm-config file of its family, its label and, to tell
- * apart two tokens with one label, its serial number.
+ * apart two tokens with one label, its serial number; and whether it holds the production CA
+ * (the default) or is a rehearsal token, on which batch mode may also create CAs.
  */
-public record TokenSettings(Path hsmConfig, String label, Optional<String> serial) {
+public record TokenSettings(Path hsmConfig, String label, Optional<String> serial, boolean production) {
 
     /** CK_TOKEN_INFO.label is 32 bytes, blank padded. */
     public static final int MAX_LABEL_LENGTH = 32;

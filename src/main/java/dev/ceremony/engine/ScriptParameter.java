@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 public record ScriptParameter(String name, ParameterType type, String description, Optional<String> defaultValue,
         List<String> choices) {
 
-    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     public ScriptParameter {
         Objects.requireNonNull(type, "type");

@@ -2,7 +2,7 @@ package dev.ceremony.files;
 
 import dev.ceremony.audit.AuditChain;
 import dev.ceremony.audit.AuditEntry;
-import dev.ceremony.audit.AuditTrail;
+import dev.ceremony.audit.CeremonyLog;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.audit.SealSigner;
 import dev.ceremony.records.RecordsException;
@@ -26,7 +26,7 @@ import java.util.Map;
  * cut short by a crash is removed when the log is reopened, and a {@code repair} record says how
  * many bytes went and their hash.
  */
-public final class AuditLogFile implements AuditTrail, AutoCloseable {
+public final class AuditLogFile implements CeremonyLog, AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
@@ -180,12 +180,12 @@ public final class AuditLogFile implements AuditTrail, AutoCloseable {
         return write(chain.next(type, data));
     }
 
-    /** Starts a ceremony; its first record carries the previous head. */
+    @Override
     public synchronized AuditEntry startCeremony(String ceremony, Map<String, Object> data) {
         return write(chain.startCeremony(ceremony, data));
     }
 
-    /** Signs a seal with the audit key, appends it and syncs. Its hash is the head witnesses write down. */
+    @Override
     public synchronized AuditEntry seal(SealSigner signer) {
         AuditEntry seal = write(chain.seal(signer));
         sync();
@@ -203,7 +203,7 @@ public final class AuditLogFile implements AuditTrail, AutoCloseable {
         }
     }
 
-    /** The hash of the last record. */
+    @Override
     public synchronized String head() {
         return chain.head();
     }

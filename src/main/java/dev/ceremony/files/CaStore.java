@@ -1,6 +1,7 @@
 package dev.ceremony.files;
 
 import dev.ceremony.config.ApplianceConfig;
+import dev.ceremony.engine.Workspace;
 import dev.ceremony.records.AuditedCaRecords;
 import dev.ceremony.records.CaRecords;
 import dev.ceremony.records.MirroredCaRecords;
@@ -17,7 +18,7 @@ import java.util.List;
  * theirs), each copy of the records first brought level with the log. What was repaired is
  * reported, so that the ceremony can show it and log it.
  */
-public final class CaStore implements AutoCloseable {
+public final class CaStore implements Workspace {
 
     private final AuditLogFile log;
     private final AuditedCaRecords records;
@@ -68,16 +69,19 @@ public final class CaStore implements AutoCloseable {
         }
     }
 
+    @Override
     public AuditLogFile log() {
         return log;
     }
 
     /** The records, every change logged first. */
+    @Override
     public AuditedCaRecords records() {
         return records;
     }
 
     /** What opening repaired from the log (empty after a clean shutdown). */
+    @Override
     public List<String> repairs() {
         return repairs;
     }

@@ -2,6 +2,7 @@ package dev.ceremony.files;
 
 import dev.ceremony.audit.AuditChain;
 import dev.ceremony.audit.AuditTrail;
+import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.media.ImportLimits;
 import dev.ceremony.media.ImportVerdict;
 import dev.ceremony.media.MediaException;
@@ -250,7 +251,7 @@ public final class MediaImporter {
         if (verdict.accepted()) {
             data.put("sha256", verdict.sha256().orElseThrow());
             data.put("quarantine", verdict.quarantined().orElseThrow());
-            audit.append("media-file-imported", data);
+            audit.append(AuditTypes.MEDIA_FILE_IMPORTED, data);
         } else {
             data.put("rule", verdict.rule().orElseThrow());
             data.put("reason", verdict.reason().orElseThrow());

@@ -11,8 +11,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.TBSCertificate;
+import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * Builds the to-be-signed certificate for a request and lints it, without a token: the issuer
@@ -44,6 +49,15 @@ public final class CertificateDrafter {
             Objects.requireNonNull(scheme, "scheme");
             Objects.requireNonNull(issuerKey, "issuerKey");
             findings = List.copyOf(findings);
+        }
+
+        /**
+         * The draft wrapped as a certificate with an empty signature: what a dry run hands to the
+         * drafts below it as their issuer. It verifies under no key and never leaves the dry run.
+         */
+        public X509CertificateHolder placeholderCertificate() {
+            return new X509CertificateHolder(Certificate.getInstance(new DERSequence(new ASN1Encodable[] {
+                tbs, tbs.getSignature(), new DERBitString(new byte[0])})));
         }
     }
 

@@ -120,11 +120,19 @@ public final class ApplianceConfigReader {
                 dn.optionalString("organizational-unit", DnDefaults::attribute));
     }
 
+    private static String use(String value) {
+        if (!value.equals("production") && !value.equals("rehearsal")) {
+            throw new IllegalArgumentException("'" + value + "' is not a token use: production or rehearsal");
+        }
+        return value;
+    }
+
     private static TokenSettings token(YamlMapping token, Path base) {
-        token.allowOnly("hsm-config", "label", "serial");
+        token.allowOnly("hsm-config", "label", "serial", "use");
         Path hsmConfig = base.resolve(token.string("hsm-config", ApplianceConfigReader::path)).normalize();
         return new TokenSettings(hsmConfig, token.string("label", TokenSettings::label),
-                token.optionalString("serial", TokenSettings::serial));
+                token.optionalString("serial", TokenSettings::serial),
+                token.optionalString("use", ApplianceConfigReader::use).map("production"::equals).orElse(true));
     }
 
     /** A file-system path as written in YAML: not empty, no NUL. */

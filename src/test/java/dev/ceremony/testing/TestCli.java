@@ -1,5 +1,6 @@
 package dev.ceremony.testing;
 
+import dev.ceremony.FileAdapters;
 import dev.ceremony.cli.Cli;
 import dev.ceremony.files.JournalCaRecords;
 import dev.ceremony.files.MediaFinder;
@@ -47,7 +48,7 @@ public final class TestCli {
         int status = new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml), new ScriptReader(yaml),
                 new Pkcs11TokenDriver(JdkCryptoki::load, 1), environment, home.toString(), TestHierarchy.BC,
                 JournalCaRecords::open, MediaFinder.system()::find,
-                new SysNetworkLinks(SysNetworkLinks.SYSTEM)::read)
+                new SysNetworkLinks(SysNetworkLinks.SYSTEM)::read, new FileAdapters())
                 .run(args, new PrintWriter(out), new PrintWriter(err));
         return new Result(status, out.toString(), err.toString());
     }

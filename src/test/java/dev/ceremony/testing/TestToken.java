@@ -60,6 +60,7 @@ public record TestToken(String label, String userPin, String soPin, Path directo
                 "token:",
                 "  hsm-config: " + projectDir().resolve("hsm-config/softhsm2.yaml").toAbsolutePath(),
                 "  label: " + label,
+                "  use: rehearsal",
                 "records:",
                 "  directory: records",
                 "scripts:",

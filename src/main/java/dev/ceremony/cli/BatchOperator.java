@@ -1,0 +1,97 @@
+package dev.ceremony.cli;
+
+import dev.ceremony.audit.Fingerprints;
+import dev.ceremony.engine.Confirmation;
+import dev.ceremony.engine.Operator;
+import dev.ceremony.engine.Role;
+import dev.ceremony.engine.ScriptStep;
+import dev.ceremony.text.KebabCase;
+import dev.ceremony.text.Printable;
+import dev.ceremony.text.Wrap;
+import dev.ceremony.token.Pin;
+import dev.ceremony.token.TokenIdentity;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operator interface of {@code run --batch}: prints each step and result, confirms each step
+ * in the name given for its role (recorded as given by batch mode), takes the machine's clock as
+ * witnessed, and reads the PIN from {@code --pin-file} or {@code $CEREMONY_PIN}. It never asks.
+ */
+final class BatchOperator implements Operator {
+
+    private static final int WIDTH = 80;
+
+    private final PrintWriter out;
+    private final Map<Role, String> names;
+    private final PinSource pins;
+    private final Optional<Path> pinFile;
+
+    BatchOperator(PrintWriter out, Map<Role, String> names, PinSource pins, Optional<Path> pinFile) {
+        this.out = out;
+        this.names = Map.copyOf(names);
+        this.pins = pins;
+        this.pinFile = pinFile;
+    }
+
+    @Override
+    public void showStep(int number, int total, ScriptStep step) {
+        out.println();
+        out.printf("Step %d of %d: %s (%s)%n", number, total, step.id(), KebabCase.of(step.action()));
+        Wrap.lines("  " + step.instruction(), WIDTH, "  ").forEach(out::println);
+        step.arguments().forEach((name, value) -> out.printf("    %-16s %s%n", name, Printable.escape(value)));
+        out.flush();
+    }
+
+    @Override
+    public void say(String line) {
+        Wrap.lines(line, WIDTH, "    ").forEach(out::println);
+        out.flush();
+    }
+
+    @Override
+    public void progress(String task, long done, long total) {
+        out.printf("  %s: %d of %d%n", task, done, total);
+        out.flush();
+    }
+
+    @Override
+    public void fingerprint(String subject, String sha256) {
+        out.println("  SHA-256 of " + subject);
+        Fingerprints.hexLines(sha256, WIDTH - 4).forEach(line -> out.println("    " + line));
+        Fingerprints.wordLines(sha256, WIDTH - 4).forEach(line -> out.println("    " + line));
+        out.flush();
+    }
+
+    @Override
+    public Confirmation confirm(ScriptStep step, Role role) {
+        String name = names.get(role);
+        if (name == null) {
+            throw new CommandFailure("step '" + step.id() + "' needs the " + KebabCase.of(role) + "'s confirmation, and "
+                    + "no name was given for that role");
+        }
+        out.printf("  confirmed by the %s, %s (as given: batch mode)%n", KebabCase.of(role), name);
+        out.flush();
+        return Confirmation.confirmed(name, true);
+    }
+
+    @Override
+    public Instant witnessedTime(Instant machineTime) {
+        out.println("  clock " + machineTime + " taken as witnessed (batch mode)");
+        return machineTime;
+    }
+
+    @Override
+    public boolean confirmFinalTry(TokenIdentity identity) {
+        return false;
+    }
+
+    @Override
+    public Pin secret(String prompt) {
+        return pins.given(pinFile).orElseThrow(() -> new CommandFailure(
+                "batch mode needs the PIN in --pin-file FILE or $" + PinSource.ENVIRONMENT + " (" + prompt + ")"));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ceremony.cli;
+
+import dev.ceremony.audit.AuditChain;
+import dev.ceremony.pki.CertificateProfile;
+import dev.ceremony.yaml.ProfileReader;
+import dev.ceremony.yaml.StrictYaml;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The certificate profiles of a folder, by name, with the SHA-256 of each file for the provenance record. */
+record ProfileFiles(Map<String, CertificateProfile> profiles, Map<String, String> sha256) {
+
+    ProfileFiles {
+        profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+        sha256 = Collections.unmodifiableMap(new LinkedHashMap<>(sha256));
+    }
+
+    /** Reads every {@code *.yaml} in {@code directory}, in name order. */
+    static ProfileFiles read(Path directory) {
+        ProfileReader reader = new ProfileReader(new StrictYaml());
+        Map<String, CertificateProfile> profiles = new LinkedHashMap<>();
+        Map<String, String> hashes = new LinkedHashMap<>();
+        try (var listing = Files.list(directory)) {
+            for (Path file : listing.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                CertificateProfile profile = reader.read(file);
+                profiles.put(profile.name(), profile);
+                hashes.put(profile.name(), AuditChain.sha256Bytes(Files.readAllBytes(file)));
+            }
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read the profiles in " + directory + ": " + e.getMessage());
+        }
+        return new ProfileFiles(profiles, hashes);
+    }
+}

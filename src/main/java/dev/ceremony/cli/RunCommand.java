@@ -1,0 +1,263 @@
+package dev.ceremony.cli;
+
+import dev.ceremony.audit.AuditChain;
+import dev.ceremony.config.ApplianceConfig;
+import dev.ceremony.engine.CeremonyPlan;
+import dev.ceremony.engine.CeremonyRunner;
+import dev.ceremony.engine.CeremonyScript;
+import dev.ceremony.engine.EngineSetup;
+import dev.ceremony.engine.ResolvedScript;
+import dev.ceremony.engine.Role;
+import dev.ceremony.engine.RunMode;
+import dev.ceremony.engine.RunOutcome;
+import dev.ceremony.engine.RunRequest;
+import dev.ceremony.engine.ScriptParameter;
+import dev.ceremony.engine.StepRefused;
+import dev.ceremony.pki.lint.Linter;
+import dev.ceremony.token.TokenFamily;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ceremony run SCRIPT --plan | --batch}: a ceremony's plan, or the ceremony run headless. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Print a ceremony's plan (--plan), or run the ceremony headless (--batch): the same engine, "
+            + "the same audit records, with confirmations recorded as given on the command line.",
+            "A ceremony that stopped (crash, refusal, error) resumes after its last completed step when it is run "
+                + "again with the same parameters; --abort REASON ends it instead.",
+            "Exit 0 when the plan passes or the ceremony completed; 1 when it was refused, stopped or aborted; 2 on "
+                + "a usage error."})
+final class RunCommand implements Callable<Integer> {
+
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+    private final Services services;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ConfigOption config;
+
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The ceremony script's id, e.g. sign-csrs "
+            + "(see 'ceremony scripts').")
+    private String scriptId;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Mode mode;
+
+    /** Exactly one of the three. */
+    static final class Mode {
+        @Option(names = "--plan", required = true, description = "Print what the ceremony will do and create, and the "
+                + "plan's SHA-256, without touching the token.")
+        boolean plan;
+
+        @Option(names = "--batch", required = true, description = "Run the ceremony headless.")
+        boolean batch;
+
+        @Option(names = "--abort", required = true, paramLabel = "REASON", description = "Abort the unfinished "
+                + "ceremony of SCRIPT: destroy the keys it made that nothing certifies, record REASON, seal.")
+        String abort;
+    }
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A script parameter; repeat for each.")
+    private List<String> parameters = List.of();
+
+    @Option(names = "--import", paramLabel = "DIR", description = "The import medium (requests to sign).")
+    private Path importFrom;
+
+    @Option(names = "--export", paramLabel = "DIR", description = "The export medium; a new folder is made on it.")
+    private Path exportTo;
+
+    @Option(names = "--pin-file", paramLabel = "FILE", description = "File with the token's user PIN (mode 600); "
+            + "else $CEREMONY_PIN.")
+    private Path pinFile;
+
+    @Option(names = "--operator", paramLabel = "NAME", description = "The ceremony administrator's name (batch mode).")
+    private String operator;
+
+    @Option(names = "--witness", paramLabel = "NAME", description = "The witness's name (batch mode).")
+    private String witness;
+
+    @Option(names = "--approved-plan", paramLabel = "HASH", description = "SHA-256 of the plan the officers signed; "
+            + "the run refuses to start when its plan differs.")
+    private String approvedPlan;
+
+    RunCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        if (approvedPlan != null && !HASH.matcher(approvedPlan).matches()) {
+            throw new ParameterException(spec.commandLine(), "--approved-plan takes the plan's SHA-256: 64 lower-case "
+                    + "hex digits, as --plan prints it");
+        }
+        ApplianceConfig appliance = services.configs().read(config.resolve(services.environment()));
+        Path scriptFile = appliance.scriptsDirectory().resolve(scriptId + ".yaml");
+        if (!ScriptParameter.NAME.matcher(scriptId).matches() || !Files.isRegularFile(scriptFile)) {
+            throw new CommandFailure("there is no ceremony script '" + scriptId + "' in " + appliance.scriptsDirectory()
+                    + "; 'ceremony scripts' lists them");
+        }
+        CeremonyScript script = services.scripts().read(scriptFile);
+        ProfileFiles profiles = ProfileFiles.read(appliance.profilesDirectory());
+        Clock clock = Clock.systemUTC();
+        EngineSetup setup = new EngineSetup(appliance, () -> services.driver().open(family(appliance),
+                appliance.token().label(), appliance.token().serial()), services.adapters().store(appliance, clock),
+                services.adapters().media(appliance), services.network()::links, clock, buildTime(),
+                profiles.profiles(), Linter.standard(), services.verifier(), provenance(appliance, profiles));
+        CeremonyRunner runner = new CeremonyRunner(setup);
+        PrintWriter out = spec.commandLine().getOut();
+        Map<Role, String> names = new EnumMap<>(Role.class);
+        Optional.ofNullable(operator).ifPresent(name -> names.put(Role.ADMINISTRATOR, name(name, "--operator")));
+        Optional.ofNullable(witness).ifPresent(name -> names.put(Role.WITNESS, name(name, "--witness")));
+        BatchOperator batch = new BatchOperator(out, names, services.pins(), Optional.ofNullable(pinFile));
+        try {
+            if (mode.abort != null) {
+                return report(out, runner.abortUnfinished(script, names, batch, mode.abort));
+            }
+            ResolvedScript resolved;
+            try {
+                resolved = ResolvedScript.of(script, parameters());
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(scriptFile + ": " + e.getMessage());
+            }
+            if (mode.plan) {
+                CeremonyPlan plan = runner.plan(resolved);
+                out.print(plan.text());
+                out.println();
+                out.println("Plan SHA-256 " + plan.sha256());
+                out.println("(give it to the run as --approved-plan " + plan.sha256() + ")");
+                out.flush();
+                return plan.passes() ? 0 : 1;
+            }
+            RunRequest request = new RunRequest(resolved, RunMode.BATCH, names, Optional.ofNullable(importFrom),
+                    Optional.ofNullable(exportTo), Optional.ofNullable(approvedPlan));
+            return report(out, runner.run(request, batch));
+        } catch (StepRefused e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+
+    private int report(PrintWriter out, RunOutcome outcome) {
+        out.println();
+        switch (outcome.ending()) {
+            case COMPLETED -> out.println("Ceremony " + outcome.ceremony() + " completed.");
+            case ABORTED -> out.println("Ceremony " + outcome.ceremony() + " aborted: " + outcome.reason().orElse(""));
+            case STOPPED -> {
+                out.println("Ceremony " + outcome.ceremony() + " stopped: " + outcome.reason().orElse(""));
+                out.println("Fix the cause and run the same command again to resume at this step, or end the ceremony "
+                        + "with: ceremony run " + scriptId + " --abort REASON");
+            }
+        }
+        outcome.head().ifPresent(head -> out.println("Audit log head " + head));
+        outcome.transcript().ifPresent(file -> out.println("Transcript " + file));
+        out.flush();
+        if (outcome.ending() != RunOutcome.Ending.COMPLETED) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("ceremony: " + outcome.ceremony() + " " + outcome.ending().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": " + outcome.reason().orElse(""));
+            err.flush();
+            return 1;
+        }
+        return 0;
+    }
+
+    private String name(String value, String option) {
+        if (value.isBlank() || !dev.ceremony.text.Printable.isPrintable(value) || value.length() > 64) {
+            throw new ParameterException(spec.commandLine(), option + " takes a person's name: 1 to 64 printable "
+                    + "characters");
+        }
+        return value.strip();
+    }
+
+    private Map<String, String> parameters() {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String parameter : parameters) {
+            int equals = parameter.indexOf('=');
+            if (equals < 1) {
+                throw new ParameterException(spec.commandLine(), "--param takes NAME=VALUE, not '" + parameter + "'");
+            }
+            String name = parameter.substring(0, equals);
+            if (given.put(name, parameter.substring(equals + 1)) != null) {
+                throw new ParameterException(spec.commandLine(), "--param " + name + " is given twice");
+            }
+        }
+        return given;
+    }
+
+    private TokenFamily family(ApplianceConfig appliance) {
+        return services.families().read(appliance.token().hsmConfig());
+    }
+
+    /** SHA-256 of the configuration, the profiles and the running program, for the provenance record. */
+    private Map<String, String> provenance(ApplianceConfig appliance, ProfileFiles profiles) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        hashes.put("config", sha256(appliance.source()));
+        profiles.sha256().forEach((name, sha) -> hashes.put("profile " + name, sha));
+        hashes.put("program", program().map(RunCommand::sha256).orElse("not a jar (running from classes)"));
+        hashes.put("program-version", versionProperty("version").orElse("unknown"));
+        return hashes;
+    }
+
+    private static Optional<Path> program() {
+        try {
+            Path location = Path.of(RunCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return AuditChain.sha256Bytes(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read " + file + " to hash it: " + e.getMessage());
+        }
+    }
+
+    /** When this program was built; a clock before it is refused. */
+    private static Instant buildTime() {
+        return versionProperty("build-time").flatMap(text -> {
+            try {
+                return Optional.of(Instant.parse(text));
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }).orElse(Instant.EPOCH);
+    }
+
+    private static Optional<String> versionProperty(String name) {
+        Properties properties = new Properties();
+        try (InputStream in = RunCommand.class.getResourceAsStream("/ceremony-version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(properties.getProperty(name));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.ceremony.engine;
+
+import dev.ceremony.pki.CaSigner;
+import dev.ceremony.pki.CrlIssuer;
+import dev.ceremony.pki.CrlSchedule;
+import dev.ceremony.records.RevocationService;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/**
+ * Signs the CRL of a CA: of every generation of it whose certificate is still valid, so that an
+ * intermediate retired by a rotation keeps publishing revocations while its certificates live.
+ */
+final class CrlStep implements StepHandler {
+
+    @Override
+    public Map<String, Object> run(Run run, ScriptStep step) {
+        String reference = step.arguments().get("issuer");
+        CrlSchedule schedule = schedule(step);
+        Instant now = run.setup.clock().instant();
+        RevocationService revocations = new RevocationService(run.records(), new CrlIssuer(run.requireToken(),
+                run.setup.verifier(), run.setup.clock(), schedule), run.setup.clock());
+        List<String> signed = new ArrayList<>();
+        List<String> generations = run.cas.containsKey(reference) ? List.of()
+                : CaNames.generations(run.records().caCertificateNames(), reference);
+        List<CaSigner> cas = new ArrayList<>();
+        if (generations.isEmpty()) {
+            cas.add(run.ca(reference));
+        }
+        for (String name : generations) {
+            X509CertificateHolder certificate = run.records().caCertificate(name).orElseThrow();
+            if (certificate.getNotAfter().toInstant().isAfter(now)) {
+                cas.add(run.caNamed(name));
+            } else {
+                run.operator.say("No CRL for " + name + ": its certificate expired on "
+                        + certificate.getNotAfter().toInstant() + ".");
+            }
+        }
+        for (CaSigner ca : cas) {
+            X509CRLHolder crl = revocations.issueCrl(ca);
+            BigInteger number = org.bouncycastle.asn1.x509.CRLNumber.getInstance(
+                    crl.getExtension(Extension.cRLNumber).getParsedValue()).getCRLNumber();
+            run.operator.say("Signed CRL " + number + " of " + ca.name() + " with " + crl.getRevokedCertificates().size()
+                    + " revoked certificate(s); next update " + crl.getNextUpdate().toInstant() + ".");
+            signed.add(ca.key().label() + " #" + number);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("crls", signed);
+        return details;
+    }
+
+    private static CrlSchedule schedule(ScriptStep step) {
+        String days = step.arguments().get("next-update-days");
+        if (days == null) {
+            return CrlSchedule.DEFAULT;
+        }
+        try {
+            int value = Integer.parseInt(days);
+            return new CrlSchedule(value, value);
+        } catch (IllegalArgumentException e) {
+            throw new StepRefused("step '" + step.id() + "', next-update-days " + days + ": " + e.getMessage());
+        }
+    }
+}

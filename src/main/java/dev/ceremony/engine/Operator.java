@@ -1,0 +1,39 @@
+package dev.ceremony.engine;
+
+import dev.ceremony.token.Pin;
+import dev.ceremony.token.TokenIdentity;
+import java.time.Instant;
+
+/**
+ * The only way the engine talks to people: the TUI and batch mode both implement it. Nothing
+ * passed here is secret except what {@link #secret} returns, which the engine clears after use.
+ */
+public interface Operator {
+
+    /** A step begins: its number of {@code total}, its instruction and resolved arguments. */
+    void showStep(int number, int total, ScriptStep step);
+
+    /** A line for the officers (results, what was checked, what comes next). */
+    void say(String line);
+
+    /** Progress of a long task. */
+    void progress(String task, long done, long total);
+
+    /** A SHA-256 to compare aloud, shown in hex and as PGP words. */
+    void fingerprint(String subject, String sha256);
+
+    /** Asks {@code role} to confirm {@code step}. */
+    Confirmation confirm(ScriptStep step, Role role);
+
+    /** The time a witness reads from an outside source (a watch), given the machine's time. */
+    Instant witnessedTime(Instant machineTime);
+
+    /**
+     * The token allows one more PIN attempt before it locks: may the ceremony use it? Batch mode
+     * says no; a person at the terminal decides.
+     */
+    boolean confirmFinalTry(TokenIdentity identity);
+
+    /** Asks for a secret, e.g. the token PIN (later, custodian shares). */
+    Pin secret(String prompt);
+}

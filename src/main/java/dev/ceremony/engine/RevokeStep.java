@@ -1,0 +1,75 @@
+package dev.ceremony.engine;
+
+import dev.ceremony.pki.KeyIds;
+import dev.ceremony.records.CaRecords;
+import dev.ceremony.records.IssuedEntry;
+import dev.ceremony.records.RevocationReason;
+import dev.ceremony.text.KebabCase;
+import dev.ceremony.text.Printable;
+import java.math.BigInteger;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Revokes one certificate, named by its issuer (any generation of it) and its serial in hex as
+ * openssl prints it. Revoking twice is refused, unless this very ceremony did it before a crash.
+ */
+final class RevokeStep implements StepHandler {
+
+    private static final Pattern HEX = Pattern.compile("(0x)?[0-9a-fA-F:]{1,64}");
+
+    @Override
+    public Map<String, Object> run(Run run, ScriptStep step) {
+        String issuerName = step.arguments().get("issuer");
+        String serialText = step.arguments().get("serial").strip();
+        if (!HEX.matcher(serialText).matches()) {
+            throw new StepRefused("step '" + step.id() + "': serial '" + Printable.escape(serialText) + "' is not a "
+                    + "hexadecimal serial such as 4F:A1:03 or 4fa103 (openssl x509 -noout -serial prints it)");
+        }
+        BigInteger serial = new BigInteger(serialText.toLowerCase(Locale.ROOT).replace("0x", "").replace(":", ""), 16);
+        RevocationReason reason = KebabCase.parse(RevocationReason.class, step.arguments().get("reason"));
+        CaRecords records = run.records();
+        Set<String> issuerKeys = new HashSet<>();
+        for (String name : CaNames.generations(records.caCertificateNames(), issuerName)) {
+            records.caCertificate(name).ifPresent(c -> issuerKeys.add(KeyIds.subjectKeyId(c)));
+        }
+        if (issuerKeys.isEmpty()) {
+            throw new StepRefused("there is no CA '" + issuerName + "' in the records");
+        }
+        List<IssuedEntry> found = records.issued().stream()
+                .filter(entry -> entry.serial().equals(serial) && issuerKeys.contains(entry.issuerKeyId())).toList();
+        if (found.isEmpty()) {
+            throw new StepRefused("no certificate with serial " + serial.toString(16) + " was issued by " + issuerName
+                    + " (any generation); 'ceremony status' counts what was issued. Check the serial and the issuer");
+        }
+        IssuedEntry entry = found.get(0);
+        Optional<IssuedEntry.Revocation> revoked = entry.revocation();
+        if (revoked.isPresent()) {
+            if (!revokedHere(run, serial)) {
+                throw new StepRefused("certificate " + serial.toString(16) + " (" + entry.subject() + ") was already "
+                        + "revoked on " + revoked.get().date() + " (" + KebabCase.of(revoked.get().reason()) + ")");
+            }
+        } else {
+            records.revoke(entry.issuerKeyId(), serial, run.setup.clock().instant(), reason);
+        }
+        run.operator.say("Revoked " + entry.subject() + ", serial " + serial.toString(16) + ", reason "
+                + KebabCase.of(reason) + "; it goes on the next CRL of its issuer.");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("serial", serial.toString(16));
+        details.put("subject", entry.subject());
+        details.put("reason", KebabCase.of(reason));
+        details.put("not-after", entry.notAfter().toString());
+        return details;
+    }
+
+    private static boolean revokedHere(Run run, BigInteger serial) {
+        return run.now().of(run.ceremony).stream().anyMatch(e -> e.type().equals(
+                dev.ceremony.audit.AuditTypes.CERTIFICATE_REVOKED) && serial.toString(16).equals(e.data().get("serial")));
+    }
+}

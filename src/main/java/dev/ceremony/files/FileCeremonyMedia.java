@@ -1,0 +1,64 @@
+package dev.ceremony.files;
+
+import dev.ceremony.audit.AuditTrail;
+import dev.ceremony.audit.SealSigner;
+import dev.ceremony.engine.CeremonyMedia;
+import dev.ceremony.media.ExportFile;
+import dev.ceremony.media.ExportReceipt;
+import dev.ceremony.media.ImportLimits;
+import dev.ceremony.media.ImportVerdict;
+import dev.ceremony.media.MediaException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Removable media as mounted directories: quarantine import, read-back, export, free space. */
+public final class FileCeremonyMedia implements CeremonyMedia {
+
+    /** A quarantined request is a few KiB; anything this large was not imported by Ceremony. */
+    private static final long MAX_REQUEST_BYTES = 1L << 20;
+
+    private final MediaImporter importer;
+    private final Exporter exporter = new Exporter(DurableFiles::createNew);
+
+    public FileCeremonyMedia(ImportLimits limits) {
+        this.importer = new MediaImporter(limits);
+    }
+
+    @Override
+    public List<ImportVerdict> importRequests(Path medium, Path quarantineRoot, String importId, AuditTrail audit) {
+        return importer.importFrom(medium, quarantineRoot, importId, audit);
+    }
+
+    @Override
+    public byte[] read(Path quarantined) {
+        try {
+            if (!Files.isRegularFile(quarantined, LinkOption.NOFOLLOW_LINKS) || Files.size(quarantined) > MAX_REQUEST_BYTES) {
+                throw new MediaException("the quarantined file " + quarantined + " is missing or not a small regular file");
+            }
+            return Files.readAllBytes(quarantined);
+        } catch (IOException e) {
+            throw new MediaException("cannot read the quarantined file " + quarantined + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ExportReceipt export(Path medium, String folder, List<ExportFile> files, SealSigner signer, AuditTrail audit) {
+        Exporter.Result result = exporter.export(medium, folder, files, signer, audit);
+        return new ExportReceipt(result.folder(), result.sumsSha256(), result.files());
+    }
+
+    @Override
+    public long usableSpace(Path medium) {
+        if (!Files.isDirectory(medium, LinkOption.NOFOLLOW_LINKS) || !Files.isWritable(medium)) {
+            throw new MediaException(medium + " is not a writable directory; is the medium mounted read-write?");
+        }
+        try {
+            return Files.getFileStore(medium).getUsableSpace();
+        } catch (IOException e) {
+            throw new MediaException("cannot read the free space of " + medium + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ceremony.files;
+
+import dev.ceremony.config.ApplianceConfig;
+import dev.ceremony.engine.CeremonyStore;
+import dev.ceremony.engine.Workspace;
+import dev.ceremony.media.FileNames;
+import dev.ceremony.records.RecordsException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The appliance's memory on disk, under the configured records directory: the audit log (with
+ * its mirror), the records, {@code quarantine/} for imports and {@code transcripts/}.
+ */
+public final class FileCeremonyStore implements CeremonyStore {
+
+    private final ApplianceConfig config;
+    private final Clock clock;
+
+    public FileCeremonyStore(ApplianceConfig config, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<byte[]> readLog() {
+        if (!Files.exists(config.auditLog())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(config.auditLog()));
+        } catch (IOException e) {
+            throw new RecordsException("cannot read the audit log " + config.auditLog() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Workspace create(String ceremony, byte[] auditKeyInfo, Map<String, Object> data) {
+        try {
+            Files.createDirectories(config.auditLog().toAbsolutePath().getParent());
+            Files.createDirectories(config.recordsDirectory());
+        } catch (IOException e) {
+            throw new RecordsException("cannot create " + config.recordsDirectory() + ": " + e.getMessage(), e);
+        }
+        AuditLogFile.create(config.auditLog(), clock, ceremony, auditKeyInfo, data).close();
+        return CaStore.open(config, clock);
+    }
+
+    @Override
+    public Workspace open() {
+        return CaStore.open(config, clock);
+    }
+
+    @Override
+    public Path quarantine() {
+        return config.recordsDirectory().resolve("quarantine");
+    }
+
+    @Override
+    public Path writeTranscript(String ceremony, String text) {
+        Path folder = config.recordsDirectory().resolve("transcripts");
+        String stem = FileNames.isSafe(ceremony + ".txt") ? ceremony : "ceremony";
+        try {
+            Files.createDirectories(folder);
+            Path file = folder.resolve(stem + ".txt");
+            for (int attempt = 2; Files.exists(file); attempt++) {
+                file = folder.resolve(stem + "-" + attempt + ".txt");
+            }
+            DurableFiles.createNew(file, text.getBytes(StandardCharsets.UTF_8));
+            DurableFiles.syncDirectory(folder);
+            return file;
+        } catch (IOException e) {
+            throw new RecordsException("cannot write the transcript into " + folder + ": " + e.getMessage(), e);
+        }
+    }
+}
