@@ -132,7 +132,7 @@ public final class Transcript {
         line("");
         for (AuditEntry entry : records) {
             if (entry.type().equals(AuditTypes.PARTICIPANT)) {
-                line(String.format("  %-14s %-24s signature ____________________", text(entry, "role"),
+                line(String.format("  %-14s %-24s signature ______________________", text(entry, "role"),
                         text(entry, "name")));
                 line("");
             }

@@ -135,7 +135,8 @@ final class RunCommand implements Callable<Integer> {
         BatchOperator batch = new BatchOperator(out, names, services.pins(), Optional.ofNullable(pinFile));
         try {
             if (mode.abort != null) {
-                return report(out, runner.abortUnfinished(script, names, batch, mode.abort));
+                report(out, runner.abortUnfinished(script, names, batch, mode.abort));
+                return 0;
             }
             ResolvedScript resolved;
             try {

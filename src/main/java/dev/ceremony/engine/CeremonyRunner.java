@@ -125,8 +125,7 @@ public final class CeremonyRunner {
             throw new StepRefused("there is no audit log yet (" + "records.directory in ceremony.yaml): the root-ca "
                     + "ceremony starts it, and every other ceremony needs the root");
         }
-        String ceremony = unfinished.map(LogState.Unfinished::ceremony)
-                .orElse(script.id() + "-" + ID_TIME.format(setup.clock().instant()));
+        String ceremony = unfinished.map(LogState.Unfinished::ceremony).orElseGet(() -> newId(script, before));
         Set<String> completed = unfinished.map(LogState.Unfinished::completedSteps).orElse(Set.of());
         Run run = new Run(setup, request, operator, ceremony, before);
         try {
@@ -134,6 +133,16 @@ public final class CeremonyRunner {
         } finally {
             run.close();
         }
+    }
+
+    /** The script and the time, made unique in the log: two ceremonies in one second get -2, -3, .... */
+    private String newId(CeremonyScript script, LogState log) {
+        String base = script.id() + "-" + ID_TIME.format(setup.clock().instant());
+        String id = base;
+        for (int attempt = 2; !log.of(id).isEmpty(); attempt++) {
+            id = base + "-" + attempt;
+        }
+        return id;
     }
 
     private RunOutcome execute(Run run, CeremonyPlan plan, Set<String> completed, boolean bootstrap) {

@@ -165,7 +165,7 @@ class TokenInfoCommandTest {
         String commands = root.out().substring(root.out().indexOf("Commands:"));
         assertThat(commands.lines().skip(1).takeWhile(line -> !line.isBlank()).filter(line -> line.startsWith("  ")
                 && !line.startsWith("   ")).map(line -> line.strip().split(" ")[0]))
-                .containsExactly("token", "audit", "status", "scripts", "csr");
+                .containsExactly("token", "audit", "status", "scripts", "run", "csr");
         assertThat(token.out()).contains("info");
     }
 

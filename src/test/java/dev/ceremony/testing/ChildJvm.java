@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Starts a main class of this build in a new JVM, with the test classpath and the PKCS#11 flags. */
 public final class ChildJvm {
@@ -12,6 +13,11 @@ public final class ChildJvm {
     }
 
     public static Process start(String mainClass, String... args) throws IOException {
+        return start(Map.of(), mainClass, args);
+    }
+
+    /** The same, with {@code environment} added to this JVM's. */
+    public static Process start(Map<String, String> environment, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.crypto.cryptoki",
@@ -20,6 +26,8 @@ public final class ChildJvm {
                 "-cp", System.getProperty("java.class.path"),
                 mainClass));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 }

@@ -51,6 +51,11 @@ public record TestToken(String label, String userPin, String soPin, Path directo
 
     /** Writes a ceremony.yaml for this token into {@code dir}, and returns its path. */
     public Path writeApplianceConfig(Path dir) throws IOException {
+        return writeApplianceConfig(dir, List.of());
+    }
+
+    /** The same configuration with {@code extra} YAML lines at its end (e.g. a preflight section). */
+    public Path writeApplianceConfig(Path dir, List<String> extra) throws IOException {
         Files.createDirectories(dir);
         Path config = dir.resolve("ceremony.yaml");
         Files.writeString(config, String.join("\n",
@@ -68,6 +73,7 @@ public record TestToken(String label, String userPin, String soPin, Path directo
                 "policy:",
                 "  permitted-domains: [example.com]",
                 "  device-uri-domain: fleet.example.com",
+                String.join("\n", extra),
                 ""));
         return config;
     }

@@ -1,0 +1,226 @@
+package dev.ceremony.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ceremony.testing.SoftHsm;
+import dev.ceremony.testing.TestCli;
+import dev.ceremony.testing.TestToken;
+import dev.ceremony.testing.Tool;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every shipped script, in batch mode on a rehearsal SoftHSM2 token, on top of one another: root,
+ * server CA and device CA, signing openssl-made broker and device requests, rotation of the server
+ * CA, revocation, and CRL renewal. The outputs are checked with openssl (-x509_strict, CRLs), the
+ * log with 'audit verify', and every file written is searched for the PIN.
+ */
+@SoftHsm
+class CeremoniesEndToEndTest {
+
+    private static final Pattern PLAN_HASH = Pattern.compile("Plan SHA-256 ([0-9a-f]{64})");
+
+    @TempDir
+    Path dir;
+
+    private TestCli cli;
+    private Path config;
+    private Path out;
+
+    private TestCli.Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--config", config.toString()));
+        return cli.run(all.toArray(String[]::new));
+    }
+
+    private TestCli.Result batch(String script, String... more) {
+        List<String> args = new ArrayList<>(List.of("run", script, "--batch", "--operator", "Alice Admin", "--witness",
+                "Wendy Witness", "--export", out.toString()));
+        args.addAll(List.of(more));
+        TestCli.Result result = run(args.toArray(String[]::new));
+        assertThat(result.status()).as(script + ":\n" + result.all()).isZero();
+        assertThat(result.out()).contains(" completed.");
+        return result;
+    }
+
+    /** The newest export folder of a ceremony script. */
+    private Path export(String script) throws IOException {
+        try (Stream<Path> folders = Files.list(out)) {
+            return folders.filter(f -> f.getFileName().toString().startsWith(script + "-")).sorted()
+                    .reduce((a, b) -> b).orElseThrow();
+        }
+    }
+
+    private Path csr(Path folder, String name, String key, String subject, String sans) throws IOException {
+        Files.createDirectories(folder);
+        List<String> command = new ArrayList<>(List.of("openssl", "req", "-new", "-nodes", "-newkey", key,
+                "-keyout", dir.resolve(name + ".key.pem").toString(), "-out", folder.resolve(name + ".csr").toString(),
+                "-subj", subject));
+        if (!sans.isEmpty()) {
+            command.addAll(List.of("-addext", "subjectAltName=" + sans));
+        }
+        assertThat(Tool.run(dir, command).exitCode()).isZero();
+        return folder;
+    }
+
+    private static void verifies(Path folder, String stem) {
+        Tool verify = Tool.run(folder, "openssl", "verify", "-x509_strict", "-CAfile", "ca-bundle.pem", "-untrusted",
+                stem + ".chain.pem", stem + ".cert.pem");
+        assertThat(verify.exitCode()).as(verify.toString()).isZero();
+    }
+
+    @Test
+    void allSixScripts_runInBatchMode_onTopOfOneAnother(TestToken testToken) throws Exception {
+        config = testToken.writeApplianceConfig(dir.resolve("appliance"), List.of("preflight:",
+                "  allow-network: true"));
+        cli = new TestCli(dir, Map.of("CEREMONY_PIN", testToken.userPin(), "CEREMONY_DEBUG_LOG",
+                dir.resolve("debug.log").toString()));
+        out = Files.createDirectories(dir.resolve("usb-export"));
+
+        TestCli.Result plan = run("run", "root-ca", "--plan", "--param", "root-common-name=E2E Root CA");
+        assertThat(plan.status()).as(plan.all()).isZero();
+        assertThat(plan.out()).contains("certificate template:").contains("CN=E2E Root CA")
+                .contains("every certificate template passes");
+        Matcher hash = PLAN_HASH.matcher(plan.out());
+        assertThat(hash.find()).isTrue();
+        assertThat(run("run", "root-ca", "--plan", "--param", "root-common-name=E2E Root CA").out())
+                .as("a plan is the same every time it is printed").isEqualTo(plan.out());
+
+        TestCli.Result changed = run("run", "root-ca", "--batch", "--operator", "Alice Admin", "--witness", "Wendy Witness",
+                "--export", out.toString(), "--param", "root-common-name=Another Root", "--approved-plan", hash.group(1));
+        assertThat(changed.status()).isEqualTo(1);
+        assertThat(changed.err()).contains("not the approved " + hash.group(1));
+        assertThat(dir.resolve("appliance/records/audit.jsonl")).as("a refused start writes nothing").doesNotExist();
+
+        batch("root-ca", "--param", "root-common-name=E2E Root CA", "--approved-plan", hash.group(1));
+        Path rootExport = export("root-ca");
+        assertThat(Tool.run(rootExport, "sha256sum", "-c", "SHA256SUMS").exitCode()).isZero();
+        Tool sums = Tool.run(rootExport, "sh", "-c", "openssl x509 -in audit-signer.cert.pem -pubkey -noout > audit.pub"
+                + " && openssl dgst -sha256 -verify audit.pub -signature SHA256SUMS.sig SHA256SUMS");
+        assertThat(sums.output()).as(sums.toString()).contains("Verified OK");
+
+        batch("intermediate-ca", "--param", "ca=server-ca", "--param", "common-name=E2E Server CA 2026",
+                "--param", "permitted-dns=example.com");
+        batch("intermediate-ca", "--param", "ca=device-ca", "--param", "common-name=E2E Device CA 2026");
+        Path chains = export("intermediate-ca");
+        assertThat(chains.resolve("device-ca.fullchain.pem")).exists();
+        TestCli.Result again = run("run", "intermediate-ca", "--batch", "--operator", "Alice Admin", "--witness",
+                "Wendy Witness", "--export", out.toString(), "--param", "ca=device-ca", "--param",
+                "common-name=E2E Device CA 2027");
+        assertThat(again.status()).isEqualTo(1);
+        assertThat(again.err()).contains("already hold a CA 'device-ca'").contains("intermediate-rotation");
+
+        Path brokers = csr(dir.resolve("import-brokers"), "broker", "ec:" + p256(), "/CN=mqtt.example.com",
+                "DNS:mqtt.example.com");
+        csr(brokers, "broker-rsa", "rsa:3072", "/CN=mqtt-rsa.example.com", "DNS:mqtt-rsa.example.com");
+        csr(brokers, "outsider", "ec:" + p256(), "/CN=mqtt.example.org", "DNS:mqtt.example.org");
+        TestCli.Result servers = batch("sign-csrs", "--import", brokers.toString(), "--param", "profile=mqtt-server",
+                "--param", "issuer=server-ca");
+        assertThat(servers.out()).contains("Review: 2 accepted, 1 refused").contains("REFUSED outsider.csr");
+        Path serverExport = export("sign-csrs");
+        verifies(serverExport, "mqtt.example.com");
+        verifies(serverExport, "mqtt-rsa.example.com");
+        assertThat(serverExport.resolve("mqtt.example.com.mosquitto.conf")).exists();
+
+        Path devices = dir.resolve("import-devices");
+        for (int i = 1; i <= 3; i++) {
+            csr(devices, "sensor-000" + i, "ec:" + p256(), "/CN=sensor-000" + i, "");
+        }
+        batch("sign-csrs", "--import", devices.toString(), "--param", "profile=mqtt-device", "--param", "issuer=device-ca");
+        Path deviceExport = export("sign-csrs");
+        for (int i = 1; i <= 3; i++) {
+            verifies(deviceExport, "sensor-000" + i);
+        }
+
+        TestCli.Result rotation = batch("intermediate-rotation", "--param", "ca=server-ca", "--param",
+                "common-name=E2E Server CA 2027", "--param", "generation=2");
+        assertThat(rotation.out()).contains("server-ca-2 issues from now on").contains("ca-bundle.pem (the root only) is "
+                + "unchanged");
+        Path next = csr(dir.resolve("import-after-rotation"), "broker-2", "ec:" + p256(), "/CN=mqtt2.example.com",
+                "DNS:mqtt2.example.com");
+        batch("sign-csrs", "--import", next.toString(), "--param", "profile=mqtt-server", "--param", "issuer=server-ca");
+        Path afterRotation = export("sign-csrs");
+        verifies(afterRotation, "mqtt2.example.com");
+        assertThat(Tool.run(afterRotation, "openssl", "x509", "-in", "mqtt2.example.com.cert.pem", "-noout", "-issuer")
+                .output()).as("only the new generation issues").contains("E2E Server CA 2027");
+        verifies(serverExport, "mqtt.example.com");
+
+        String serial = Tool.run(deviceExport, "openssl", "x509", "-in", "sensor-0002.cert.pem", "-noout", "-serial")
+                .output().strip().substring("serial=".length());
+        batch("revoke", "--param", "issuer=device-ca", "--param", "serial=" + serial, "--param", "reason=key-compromise");
+        TestCli.Result twice = run("run", "revoke", "--batch", "--operator", "Alice Admin", "--witness", "Wendy Witness",
+                "--export", out.toString(), "--param", "issuer=device-ca", "--param", "serial=" + serial);
+        assertThat(twice.status()).isEqualTo(1);
+        assertThat(twice.out()).contains("was already revoked");
+        assertThat(run("run", "revoke", "--abort", "revoked twice by mistake").status()).isZero();
+
+        batch("crl-renewal");
+        Path crls = export("crl-renewal");
+        assertThat(crls.resolve("server-ca-2-crl-1.crl.pem")).as("both server CA generations publish CRLs").exists();
+        Files.writeString(dir.resolve("crls.pem"), Files.readString(crls.resolve("device-ca-crl-2.crl.pem"))
+                + Files.readString(crls.resolve("root-ca-crl-1.crl.pem")));
+        Path deviceChain = chains.resolve("device-ca.fullchain.pem");
+        Tool revoked = Tool.run(deviceExport, "openssl", "verify", "-x509_strict", "-crl_check", "-CAfile",
+                deviceChain.toString(), "-CRLfile", dir.resolve("crls.pem").toString(), "sensor-0002.cert.pem");
+        assertThat(revoked.output()).contains("certificate revoked");
+        Tool good = Tool.run(deviceExport, "openssl", "verify", "-x509_strict", "-crl_check", "-CAfile",
+                deviceChain.toString(), "-CRLfile", dir.resolve("crls.pem").toString(), "sensor-0001.cert.pem");
+        assertThat(good.exitCode()).as(good.toString()).isZero();
+
+        TestCli.Result audit = cli.run("audit", "verify", dir.resolve("appliance/records/audit.jsonl").toString(),
+                "--root", rootExport.resolve("root-ca.cert.pem").toString());
+        assertThat(audit.status()).as(audit.all()).isZero();
+        assertThat(audit.out()).containsPattern("ceremonies +10").contains("unsealed     0");
+
+        Path transcripts = dir.resolve("appliance/records/transcripts");
+        try (Stream<Path> files = Files.list(transcripts)) {
+            for (Path transcript : files.toList()) {
+                for (String line : Files.readAllLines(transcript)) {
+                    assertThat(line.length()).as(transcript + ": " + line).isLessThanOrEqualTo(80);
+                }
+            }
+        }
+        assertThat(Files.readString(transcripts.resolve(rootExport.getFileName() + ".txt")))
+                .contains("Outcome          completed").contains("Approved plan    given")
+                .contains("Wendy Witness").contains("signature ____");
+
+        byte[] pin = testToken.userPin().getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(indexOf(Files.readAllBytes(file), pin)).as("the PIN in " + file).isEqualTo(-1);
+            }
+        }
+    }
+
+    private String p256() throws IOException {
+        Path params = dir.resolve("p256.params");
+        if (!Files.exists(params)) {
+            assertThat(Tool.run(dir, "openssl", "ecparam", "-name", "prime256v1", "-out", params.toString()).exitCode())
+                    .isZero();
+        }
+        return params.toString();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
