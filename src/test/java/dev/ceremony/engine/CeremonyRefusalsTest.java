@@ -1,0 +1,178 @@
+package dev.ceremony.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ceremony.FileAdapters;
+import dev.ceremony.audit.AuditVerifier;
+import dev.ceremony.config.ApplianceConfig;
+import dev.ceremony.pki.CertificateProfile;
+import dev.ceremony.pki.lint.Linter;
+import dev.ceremony.testing.SoftHsm;
+import dev.ceremony.testing.TestHierarchy;
+import dev.ceremony.testing.TestToken;
+import dev.ceremony.token.KeyHandle;
+import dev.ceremony.token.Pin;
+import dev.ceremony.token.Token;
+import dev.ceremony.token.TokenIdentity;
+import dev.ceremony.yaml.ApplianceConfigReader;
+import dev.ceremony.yaml.ProfileReader;
+import dev.ceremony.yaml.ScriptReader;
+import dev.ceremony.yaml.StrictYaml;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What stops a ceremony before or while it runs: preflight refusals (network, clock), batch mode
+ * on a production token, a missing witness, and a person who declines, whose abort leaves no key
+ * debris. Driven through the engine with a stand-in for the people at the keyboard.
+ */
+@SoftHsm
+class CeremonyRefusalsTest {
+
+    private static final Instant BUILT = Instant.parse("2026-11-22T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    /** People at the keyboard: confirm everything, except the step and role told to decline. */
+    private static final class People implements Operator {
+        private final TestToken token;
+        private final String declineStep;
+        private final List<String> said = new ArrayList<>();
+
+        People(TestToken token, String declineStep) {
+            this.token = token;
+            this.declineStep = declineStep;
+        }
+
+        @Override
+        public void showStep(int number, int total, ScriptStep step) {
+            said.add("step " + step.id());
+        }
+
+        @Override
+        public void say(String line) {
+            said.add(line);
+        }
+
+        @Override
+        public void progress(String task, long done, long total) {
+        }
+
+        @Override
+        public void fingerprint(String subject, String sha256) {
+        }
+
+        @Override
+        public Confirmation confirm(ScriptStep step, Role role) {
+            return step.id().equals(declineStep) ? Confirmation.declined("Wendy", "the subject is not the planned one")
+                    : Confirmation.confirmed(role == Role.WITNESS ? "Wendy" : "Alice", false);
+        }
+
+        @Override
+        public Instant witnessedTime(Instant machineTime) {
+            return machineTime;
+        }
+
+        @Override
+        public boolean confirmFinalTry(TokenIdentity identity) {
+            return false;
+        }
+
+        @Override
+        public Pin secret(String prompt) {
+            return Pin.of(token.userPin().toCharArray());
+        }
+    }
+
+    /** A runner on the test token, marked production or rehearsal in its configuration. */
+    private CeremonyRunner runner(TestToken token, boolean production, Clock clock,
+            Supplier<List<NetworkLink>> network) throws Exception {
+        StrictYaml yaml = new StrictYaml();
+        Path configFile = token.writeApplianceConfig(dir.resolve("appliance"));
+        if (production) {
+            Files.writeString(configFile, Files.readString(configFile).replace("  use: rehearsal\n", "  use: production\n"));
+        }
+        ApplianceConfig config = new ApplianceConfigReader(yaml).read(configFile);
+        Map<String, CertificateProfile> profiles = new HashMap<>();
+        try (var files = Files.list(config.profilesDirectory())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                CertificateProfile profile = new ProfileReader(yaml).read(file);
+                profiles.put(profile.name(), profile);
+            }
+        }
+        FileAdapters adapters = new FileAdapters();
+        return new CeremonyRunner(new EngineSetup(config, token::open, adapters.store(config, clock),
+                adapters.media(config), network, clock, BUILT, profiles, Linter.standard(), TestHierarchy.BC, Map.of()));
+    }
+
+    private static RunRequest rootCa(RunMode mode, Map<Role, String> people) {
+        CeremonyScript script = new ScriptReader(new StrictYaml()).read(TestToken.projectDir()
+                .resolve("ceremony-scripts/root-ca.yaml"));
+        return new RunRequest(ResolvedScript.of(script, Map.of()), mode, people, Optional.empty(),
+                Optional.of(Path.of(System.getProperty("java.io.tmpdir"))), Optional.empty());
+    }
+
+    private static final Map<Role, String> BOTH = Map.of(Role.ADMINISTRATOR, "Alice", Role.WITNESS, "Wendy");
+
+    private static final Supplier<List<NetworkLink>> OFFLINE = () -> List.of(new NetworkLink("lo", true, true));
+
+    @Test
+    void refusals_stopBeforeTheToken_andADeclinedStep_abortsWithoutKeyDebris(TestToken testToken) throws Exception {
+        Supplier<List<NetworkLink>> cabled = () -> List.of(new NetworkLink("lo", true, true),
+                new NetworkLink("eth0", true, false));
+        RunOutcome online = runner(testToken, false, Clock.systemUTC(), cabled)
+                .run(rootCa(RunMode.INTERACTIVE, BOTH), new People(testToken, ""));
+        assertThat(online.ending()).isEqualTo(RunOutcome.Ending.STOPPED);
+        assertThat(online.reason().orElseThrow()).contains("preflight network").contains("eth0");
+
+        Clock early = Clock.fixed(BUILT.minusSeconds(86_400), ZoneOffset.UTC);
+        RunOutcome stale = runner(testToken, false, early, OFFLINE)
+                .run(rootCa(RunMode.INTERACTIVE, BOTH), new People(testToken, ""));
+        assertThat(stale.reason().orElseThrow()).contains("earlier than this software's build");
+
+        assertThatThrownBy(() -> runner(testToken, true, Clock.systemUTC(), OFFLINE)
+                .run(rootCa(RunMode.BATCH, BOTH), new People(testToken, "")))
+                .isInstanceOf(StepRefused.class).hasMessageContaining("batch mode may not run root-ca on a production");
+        assertThatThrownBy(() -> runner(testToken, false, Clock.systemUTC(), OFFLINE)
+                .run(rootCa(RunMode.BATCH, Map.of(Role.ADMINISTRATOR, "Alice")), new People(testToken, "")))
+                .isInstanceOf(StepRefused.class).hasMessageContaining("asks the witness to confirm steps; name them "
+                        + "(--witness NAME)");
+        try (Token token = testToken.openLoggedIn()) {
+            assertThat(token.listKeys()).as("no refusal touched the token").isEmpty();
+        }
+        assertThat(dir.resolve("appliance/records/audit.jsonl")).doesNotExist();
+
+        CeremonyRunner runner = runner(testToken, false, Clock.systemUTC(), OFFLINE);
+        People declining = new People(testToken, "self-sign-root");
+        RunOutcome declined = runner.run(rootCa(RunMode.INTERACTIVE, BOTH), declining);
+        assertThat(declined.ending()).isEqualTo(RunOutcome.Ending.ABORTED);
+        assertThat(declined.reason().orElseThrow()).contains("did not confirm step 'self-sign-root'");
+        assertThat(declining.said).anyMatch(line -> line.startsWith("Destroyed key 'root-ca'"));
+        try (Token token = testToken.openLoggedIn()) {
+            assertThat(token.listKeys()).extracting(KeyHandle::label).as("only the log's audit key stays")
+                    .containsExactly("audit-signer");
+        }
+        String log = Files.readString(dir.resolve("appliance/records/audit.jsonl"));
+        assertThat(log).contains("\"type\":\"key-destroyed\"").contains("\"type\":\"abort\"")
+                .contains("\"outcome\":\"aborted\"");
+
+        RunOutcome again = runner.run(rootCa(RunMode.INTERACTIVE, BOTH), new People(testToken, ""));
+        assertThat(again.ending()).as(again.toString()).isEqualTo(RunOutcome.Ending.COMPLETED);
+        assertThat(Files.readString(dir.resolve("appliance/records/audit.jsonl"))).contains("\"type\":\"key-reused\"");
+        assertThat(new AuditVerifier(TestHierarchy.BC).verify(Files.readAllBytes(dir.resolve(
+                "appliance/records/audit.jsonl")), Optional.empty(), Optional.empty()).valid()).isTrue();
+    }
+}

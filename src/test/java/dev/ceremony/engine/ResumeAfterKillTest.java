@@ -1,0 +1,123 @@
+package dev.ceremony.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ceremony.audit.AuditTypes;
+import dev.ceremony.testing.ChildJvm;
+import dev.ceremony.testing.SoftHsm;
+import dev.ceremony.testing.TestCli;
+import dev.ceremony.testing.TestToken;
+import dev.ceremony.testing.Tool;
+import dev.ceremony.token.KeyHandle;
+import dev.ceremony.token.Token;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A ceremony killed with kill -9 at a chosen step resumes after its last completed step when it
+ * is run again: no second key, no certificate issued twice, and a log that verifies.
+ */
+@SoftHsm
+class ResumeAfterKillTest {
+
+    @TempDir
+    Path dir;
+
+    private Path config;
+    private Path out;
+    private Map<String, String> environment;
+
+    private List<String> args(String script, String... more) {
+        List<String> args = new ArrayList<>(List.of("run", script, "--batch", "--operator", "Alice Admin", "--witness",
+                "Wendy Witness", "--export", out.toString(), "--config", config.toString()));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    /** Runs the ceremony in a child JVM and kills it (SIGKILL) once it prints {@code marker}. */
+    private String killAt(String marker, List<String> args) throws Exception {
+        Process child = ChildJvm.start(environment, "dev.ceremony.Main", args.toArray(String[]::new));
+        StringBuilder seen = new StringBuilder();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = output.readLine()) != null) {
+                seen.append(line).append('\n');
+                if (line.startsWith(marker)) {
+                    child.destroyForcibly();
+                    break;
+                }
+            }
+        }
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(seen.toString()).as("the child reached the step").contains(marker);
+        assertThat(child.exitValue()).as("killed, not finished: " + seen).isEqualTo(137);
+        return seen.toString();
+    }
+
+    private long records(String type) throws Exception {
+        return Files.readAllLines(dir.resolve("appliance/records/audit.jsonl")).stream()
+                .filter(line -> line.contains("\"type\":\"" + type + "\"")).count();
+    }
+
+    @Test
+    void killedCeremonies_resumeAfterTheirLastCompletedStep(TestToken testToken) throws Exception {
+        config = testToken.writeApplianceConfig(dir.resolve("appliance"), List.of("preflight:", "  allow-network: true"));
+        out = Files.createDirectories(dir.resolve("usb"));
+        environment = Map.of("CEREMONY_PIN", testToken.userPin(), "CEREMONY_DEBUG_LOG", dir.resolve("debug.log")
+                .toString());
+        TestCli cli = new TestCli(dir, environment);
+
+        killAt("Step 4 of 7", args("root-ca"));
+        TestCli.Result resumed = cli.run(args("root-ca").toArray(String[]::new));
+        assertThat(resumed.status()).as(resumed.all()).isZero();
+        assertThat(resumed.out()).contains("Resuming ceremony root-ca-")
+                .contains("generate-root-key: completed in the interrupted run")
+                .contains("completed.");
+        assertThat(records(AuditTypes.KEY_GENERATED)).as("the audit key and the root key, once each").isEqualTo(2);
+        try (Token token = testToken.openLoggedIn()) {
+            assertThat(token.listKeys()).extracting(KeyHandle::label).containsExactlyInAnyOrder("audit-signer",
+                    "root-ca");
+        }
+
+        TestCli.Result deviceCa = cli.run(args("intermediate-ca", "--param", "ca=device-ca", "--param",
+                "common-name=Resume Device CA").toArray(String[]::new));
+        assertThat(deviceCa.status()).as(deviceCa.all()).isZero();
+        Path requests = Files.createDirectories(dir.resolve("requests"));
+        for (int i = 1; i <= 20; i++) {
+            assertThat(Tool.run(requests, "openssl", "req", "-new", "-nodes", "-newkey", "ec", "-pkeyopt",
+                    "ec_paramgen_curve:P-256", "-keyout", dir.resolve(i + ".key").toString(), "-out", "device-" + i
+                            + ".csr", "-subj", "/CN=device-" + i).exitCode()).isZero();
+        }
+        List<String> sign = args("sign-csrs", "--import", requests.toString(), "--param", "profile=mqtt-device",
+                "--param", "issuer=device-ca");
+        killAt("Step 4 of 5", sign);
+        TestCli.Result signed = cli.run(sign.toArray(String[]::new));
+        assertThat(signed.status()).as(signed.all()).isZero();
+        assertThat(signed.out()).contains("review: completed in the interrupted run");
+        assertThat(Files.readAllLines(dir.resolve("appliance/records/audit.jsonl")).stream()
+                .filter(line -> line.contains("\"type\":\"" + AuditTypes.CERTIFICATE_ISSUED + "\"")
+                        && line.contains("\"profile\":\"mqtt-device\"")).count())
+                .as("each request signed exactly once").isEqualTo(20);
+        Path export;
+        try (var folders = Files.list(out)) {
+            export = folders.filter(f -> f.getFileName().toString().startsWith("sign-csrs-")).findFirst().orElseThrow();
+        }
+        for (int i = 1; i <= 20; i++) {
+            assertThat(export.resolve("device-" + i + ".cert.pem")).as("the export holds all 20").exists();
+        }
+
+        TestCli.Result audit = cli.run("audit", "verify", dir.resolve("appliance/records/audit.jsonl").toString());
+        assertThat(audit.status()).as(audit.all()).isZero();
+        assertThat(cli.run("status", "--config", config.toString()).out()).contains("Certificates       20 issued");
+    }
+}
