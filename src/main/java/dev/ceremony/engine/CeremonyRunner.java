@@ -379,8 +379,9 @@ public final class CeremonyRunner {
             run.records().caCertificate(name).ifPresent(c -> certified.add(RecordsHistory.sha256(
                     c.getSubjectPublicKeyInfo())));
         }
-        String auditKey = run.now().auditKeySha256().orElse("");
-        for (AuditEntry entry : run.now().of(run.ceremony)) {
+        LogState log = run.now();
+        String auditKey = log.auditKeySha256().orElse("");
+        for (AuditEntry entry : log.of(run.ceremony)) {
             if (!entry.type().equals(AuditTypes.KEY_GENERATED)) {
                 continue;
             }
@@ -404,8 +405,8 @@ public final class CeremonyRunner {
     }
 
     private RunOutcome ended(Run run, RunOutcome.Ending ending, Optional<String> reason) {
-        List<AuditEntry> entries = new ArrayList<>(run.now().entries());
-        Path transcript = setup.store().writeTranscript(run.ceremony, Transcript.render(entries, run.ceremony));
+        Path transcript = setup.store().writeTranscript(run.ceremony, Transcript.render(run.now().of(run.ceremony),
+                run.ceremony));
         String head = run.workspace().log().head();
         run.operator.say("Ceremony " + run.ceremony + " " + KebabCase.of(ending) + ". Audit log head " + head);
         run.operator.fingerprint("audit log head", head);

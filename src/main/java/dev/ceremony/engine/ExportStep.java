@@ -12,7 +12,6 @@ import dev.ceremony.pki.Pem;
 import dev.ceremony.records.CaRecords;
 import dev.ceremony.text.KebabCase;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,28 +89,39 @@ final class ExportStep implements StepHandler {
                 run.setup.config().policy().permittedDomains().stream().findFirst().orElse("localhost"));
     }
 
-    /** The end-entity certificates this ceremony issued, each with its issuer as chain. */
+    /**
+     * The end-entity certificates this ceremony issued, each with its issuer as chain: the signed
+     * certificates come from the log's own records of this ceremony, not from the records files.
+     */
     private static List<ExportPlan.Leaf> leaves(Run run, List<AuditEntry> ceremony) {
         CaRecords records = run.records();
         Map<String, X509CertificateHolder> issuers = new HashMap<>();
         for (String name : records.caCertificateNames()) {
             records.caCertificate(name).ifPresent(c -> issuers.put(KeyIds.subjectKeyId(c), c));
         }
+        Map<String, String> profiles = new HashMap<>();
+        for (AuditEntry entry : ceremony) {
+            if (entry.type().equals(AuditTypes.SERIAL_RESERVED)) {
+                profiles.put(entry.dataText("issuer") + "/" + entry.dataText("serial"), entry.dataText("profile"));
+            }
+        }
         List<ExportPlan.Leaf> leaves = new ArrayList<>();
         for (AuditEntry entry : ceremony) {
-            if (!entry.type().equals(AuditTypes.CERTIFICATE_ISSUED)) {
+            if (!entry.type().equals(AuditTypes.CERTIFICATES_STORED)
+                    || !issuers.containsKey(entry.dataText("issuer"))) {
                 continue;
             }
-            CertificateProfile profile = run.setup.profiles().get(entry.dataText("profile"));
-            if (profile == null || profile.kind().isCa() || !issuers.containsKey(entry.dataText("issuer"))) {
-                continue;
+            for (Object encoded : (List<?>) entry.data().get("certificates")) {
+                X509CertificateHolder certificate = certificate((String) encoded);
+                CertificateProfile profile = run.setup.profiles().get(profiles.get(entry.dataText("issuer") + "/"
+                        + certificate.getSerialNumber().toString(16)));
+                if (profile == null || profile.kind().isCa()) {
+                    continue;
+                }
+                leaves.add(new ExportPlan.Leaf(certificate, List.of(issuers.get(entry.dataText("issuer"))),
+                        profile.extendedKeyUsage().contains(ExtendedKeyUsage.SERVER_AUTH) ? ExportPlan.Kind.SERVER
+                                : ExportPlan.Kind.DEVICE));
             }
-            BigInteger serial = new BigInteger(entry.dataText("serial"), 16);
-            X509CertificateHolder certificate = records.certificate(entry.dataText("issuer"), serial).orElseThrow(() ->
-                    new StepRefused("the records lost certificate " + serial.toString(16) + "; run 'ceremony status'"));
-            leaves.add(new ExportPlan.Leaf(certificate, List.of(issuers.get(entry.dataText("issuer"))),
-                    profile.extendedKeyUsage().contains(ExtendedKeyUsage.SERVER_AUTH) ? ExportPlan.Kind.SERVER
-                            : ExportPlan.Kind.DEVICE));
         }
         return leaves;
     }

@@ -18,58 +18,74 @@ import java.util.Set;
  */
 final class LogState {
 
-    private final List<AuditEntry> entries;
+    /** The log's complete lines; each is parsed only when a question needs it. */
+    private final List<String> lines;
 
-    private LogState(List<AuditEntry> entries) {
-        this.entries = Collections.unmodifiableList(entries);
+    private LogState(List<String> lines) {
+        this.lines = Collections.unmodifiableList(lines);
     }
 
     static LogState of(Optional<byte[]> log) {
-        List<AuditEntry> entries = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         if (log.isPresent()) {
             String text = new String(log.get(), StandardCharsets.UTF_8);
             int end = text.lastIndexOf('\n');
             if (end > 0) {
-                for (String line : text.substring(0, end).split("\n", -1)) {
-                    try {
-                        entries.add(AuditEntry.parse(line));
-                    } catch (IllegalArgumentException e) {
-                        throw new StepRefused("the audit log has a record that cannot be read (" + e.getMessage()
-                                + "); run 'ceremony audit verify' on it before any ceremony", e);
-                    }
-                }
+                lines.addAll(List.of(text.substring(0, end).split("\n", -1)));
             }
         }
-        return new LogState(entries);
+        return new LogState(lines);
+    }
+
+    private static AuditEntry parse(String line) {
+        try {
+            return AuditEntry.parse(line);
+        } catch (IllegalArgumentException e) {
+            throw new StepRefused("the audit log has a record that cannot be read (" + e.getMessage()
+                    + "); run 'ceremony audit verify' on it before any ceremony", e);
+        }
     }
 
     boolean exists() {
-        return !entries.isEmpty();
+        return !lines.isEmpty();
     }
 
-    List<AuditEntry> entries() {
+    /**
+     * The records of one ceremony, in order. Canonical JSON writes the ceremony as
+     * {@code "ceremony":"<id>"}, so only lines holding that text are parsed (and checked).
+     */
+    List<AuditEntry> of(String ceremony) {
+        String marker = "\"ceremony\":\"" + ceremony + "\"";
+        List<AuditEntry> entries = new ArrayList<>();
+        for (String line : lines) {
+            if (line.contains(marker)) {
+                AuditEntry entry = parse(line);
+                if (entry.ceremony().equals(ceremony)) {
+                    entries.add(entry);
+                }
+            }
+        }
         return entries;
     }
 
-    /** The records of one ceremony, in order. */
-    List<AuditEntry> of(String ceremony) {
-        return entries.stream().filter(entry -> entry.ceremony().equals(ceremony)).toList();
-    }
-
     Optional<Instant> lastTime() {
-        return entries.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(entries.get(entries.size() - 1).time()));
+        return lines.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(parse(lines.get(lines.size() - 1)).time()));
     }
 
     /** The audit key's SHA-256, from the log's first record. */
     Optional<String> auditKeySha256() {
-        return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(0).dataText("audit-key-sha256"));
+        return lines.isEmpty() ? Optional.empty() : Optional.of(parse(lines.get(0)).dataText("audit-key-sha256"));
     }
 
     /** The serial of the token the last ceremony used, once one is recorded. */
     Optional<String> tokenSerial() {
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            if (entries.get(i).type().equals(AuditTypes.TOKEN)) {
-                return Optional.of(entries.get(i).dataText("serial"));
+        String marker = "\"type\":\"" + AuditTypes.TOKEN + "\"";
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).contains(marker)) {
+                AuditEntry entry = parse(lines.get(i));
+                if (entry.type().equals(AuditTypes.TOKEN)) {
+                    return Optional.of(entry.dataText("serial"));
+                }
             }
         }
         return Optional.empty();
@@ -77,10 +93,10 @@ final class LogState {
 
     /** The last ceremony, when it has not ended (a crash, a power loss, or a stop on an error). */
     Optional<Unfinished> unfinished() {
-        if (entries.isEmpty()) {
+        if (lines.isEmpty()) {
             return Optional.empty();
         }
-        String ceremony = entries.get(entries.size() - 1).ceremony();
+        String ceremony = parse(lines.get(lines.size() - 1)).ceremony();
         List<AuditEntry> records = of(ceremony);
         if (records.stream().anyMatch(entry -> entry.type().equals(AuditTypes.CEREMONY_END))) {
             return Optional.empty();

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -49,6 +52,43 @@ public final class DurableFiles {
             Files.deleteIfExists(temporary);
         }
         syncDirectory(directory);
+    }
+
+    /**
+     * Creates {@code target} with {@code content}, not yet synced: for the many files of one new
+     * folder whose commit point comes later (an export's SHA256SUMS), followed by one
+     * {@link #sync} of them all. A failed write removes the file, so nothing partial stays.
+     */
+    public static void createUnsynced(Path target, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(target.toString(), null, "Ceremony never overwrites a file");
+        } catch (IOException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
+    }
+
+    /**
+     * Makes files written by {@link #createUnsynced} durable, then their directories. After the
+     * first, each sync finds its file already committed with the others, so this costs about one
+     * journal commit, not one per file.
+     */
+    public static void sync(Collection<Path> files) throws IOException {
+        Set<Path> directories = new LinkedHashSet<>();
+        for (Path file : files) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            directories.add(file.toAbsolutePath().getParent());
+        }
+        for (Path directory : directories) {
+            syncDirectory(directory);
+        }
     }
 
     /** Makes a directory entry change (create, rename) durable. */

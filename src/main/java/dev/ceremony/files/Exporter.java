@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 
@@ -65,15 +67,25 @@ public final class Exporter {
         List<ExportFile> sorted = new ArrayList<>(files);
         sorted.sort(Comparator.comparing(ExportFile::path));
         StringBuilder sums = new StringBuilder();
+        List<Path> written = new ArrayList<>();
+        Set<Path> directories = new HashSet<>();
         for (ExportFile file : sorted) {
             Path target = folder.resolve(file.path());
             try {
-                Files.createDirectories(target.getParent());
+                if (directories.add(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                }
                 writer.createNew(target, file.content());
+                written.add(target);
             } catch (IOException e) {
                 throw failure(audit, medium, target, e);
             }
             sums.append(AuditChain.sha256Bytes(file.content())).append("  ").append(file.path()).append('\n');
+        }
+        try {
+            DurableFiles.sync(written);
+        } catch (IOException e) {
+            throw failure(audit, medium, folder, e);
         }
         byte[] sumsBytes = sums.toString().getBytes(StandardCharsets.US_ASCII);
         try {

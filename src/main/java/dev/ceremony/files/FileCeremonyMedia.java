@@ -21,7 +21,7 @@ public final class FileCeremonyMedia implements CeremonyMedia {
     private static final long MAX_REQUEST_BYTES = 1L << 20;
 
     private final MediaImporter importer;
-    private final Exporter exporter = new Exporter(DurableFiles::createNew);
+    private final Exporter exporter = new Exporter(DurableFiles::createUnsynced);
 
     public FileCeremonyMedia(ImportLimits limits) {
         this.importer = new MediaImporter(limits);

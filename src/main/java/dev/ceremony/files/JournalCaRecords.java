@@ -160,6 +160,11 @@ public final class JournalCaRecords implements CaRecords {
     }
 
     @Override
+    public synchronized boolean holdsCertificate(String issuerKeyId, BigInteger serial) {
+        return certificateFiles.containsKey(key(issuerKeyId, serial));
+    }
+
+    @Override
     public synchronized Optional<X509CertificateHolder> certificate(String issuerKeyId, BigInteger serial) {
         String name = certificateFiles.get(key(issuerKeyId, serial));
         return name == null ? Optional.empty() : Optional.of(files.fromBundle(name, serial));

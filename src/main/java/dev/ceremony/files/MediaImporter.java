@@ -106,6 +106,13 @@ public final class MediaImporter {
             record(audit, source, verdict);
             verdicts.add(verdict);
         }));
+        try {
+            List<Path> copies = new ArrayList<>();
+            verdicts.stream().filter(ImportVerdict::accepted).forEach(v -> copies.add(Path.of(v.quarantined().orElseThrow())));
+            DurableFiles.sync(copies);
+        } catch (IOException e) {
+            throw new MediaException("cannot sync the quarantine folder " + quarantine + ": " + e.getMessage(), e);
+        }
         audit.sync();
         return verdicts;
     }
@@ -187,7 +194,7 @@ public final class MediaImporter {
         }
         Path copy = quarantine.resolve(name);
         try {
-            DurableFiles.createNew(copy, bytes);
+            DurableFiles.createUnsynced(copy, bytes);
         } catch (IOException e) {
             throw new MediaException("cannot write the quarantine copy " + copy + ": " + e.getMessage(), e);
         }
@@ -196,7 +203,7 @@ public final class MediaImporter {
 
     private byte[] read(Path path) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            ByteBuffer buffer = ByteBuffer.allocate(limits.maxFileBytes() + 1);
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size() + 1, limits.maxFileBytes() + 1L));
             while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
                 // read until full or end of file
             }

@@ -11,7 +11,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +29,7 @@ import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
@@ -38,6 +43,7 @@ public final class CertificateIssuer {
     private final SerialSource serials;
     private final Provider verifier;
     private final CertificateDrafter drafter;
+    private final Map<SubjectPublicKeyInfo, ContentVerifierProvider> verifiers = new ConcurrentHashMap<>();
 
     /**
      * @param verifier the JCA provider that verifies each certificate after signing (BouncyCastle)
@@ -128,6 +134,28 @@ public final class CertificateIssuer {
      * and verifies the signature with the issuer's key. Reserve the serial before calling this.
      */
     public IssuedCertificate sign(Prepared prepared) {
+        X509CertificateHolder certificate = signOnToken(prepared);
+        verify(certificate, prepared.linted.issuerKey());
+        return new IssuedCertificate(certificate, sha256(prepared.tbs));
+    }
+
+    /**
+     * Signs a chunk: one token signature per certificate, one after another (a single signer),
+     * then verifies them on every core. The results are in the order given; if any signature
+     * fails to verify, nothing of the chunk is returned.
+     */
+    public List<IssuedCertificate> signAll(List<Prepared> chunk) {
+        List<X509CertificateHolder> signed = new ArrayList<>(chunk.size());
+        for (Prepared prepared : chunk) {
+            signed.add(signOnToken(prepared));
+        }
+        return IntStream.range(0, chunk.size()).parallel().mapToObj(i -> {
+            verify(signed.get(i), chunk.get(i).linted.issuerKey());
+            return new IssuedCertificate(signed.get(i), sha256(chunk.get(i).tbs));
+        }).toList();
+    }
+
+    private X509CertificateHolder signOnToken(Prepared prepared) {
         CertificateDrafter.Draft linted = prepared.linted;
         byte[] tbs = prepared.tbs;
         byte[] signature = token.sign(prepared.request.issuer().key(), linted.scheme(), tbs);
@@ -144,19 +172,28 @@ public final class CertificateIssuer {
         if (!Arrays.equals(der(certificate.toASN1Structure().getTBSCertificate()), tbs)) {
             throw new IllegalStateException("the signed certificate's TBS differs from the linted TBS; nothing issued");
         }
-        verify(certificate, linted.issuerKey());
-        return new IssuedCertificate(certificate, sha256(tbs));
+        return certificate;
     }
 
+    /**
+     * Verifies with the issuer's key, built once per issuer: the verifier keeps the key's
+     * precomputed multiples, which makes each verification about twice as fast as a fresh key.
+     */
     private void verify(X509CertificateHolder certificate, SubjectPublicKeyInfo issuerKey) {
         try {
-            boolean valid = certificate.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(verifier)
-                    .build(issuerKey));
+            ContentVerifierProvider provider = verifiers.computeIfAbsent(issuerKey, key -> {
+                try {
+                    return new JcaContentVerifierProviderBuilder().setProvider(verifier).build(key);
+                } catch (OperatorCreationException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+            });
+            boolean valid = certificate.isSignatureValid(provider);
             if (!valid) {
                 throw new TokenException(TokenException.Reason.SIGNATURE_INVALID, "the token's signature on "
                         + certificate.getSubject() + " does not verify with the issuer's public key; nothing issued");
             }
-        } catch (OperatorCreationException | CertException e) {
+        } catch (IllegalArgumentException | CertException e) {
             throw new TokenException(TokenException.Reason.SIGNATURE_INVALID, "cannot verify the signature on "
                     + certificate.getSubject() + ": " + e.getMessage(), e);
         }

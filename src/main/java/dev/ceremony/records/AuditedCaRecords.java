@@ -67,6 +67,11 @@ public final class AuditedCaRecords implements CaRecords {
     }
 
     @Override
+    public boolean holdsCertificate(String issuerKeyId, BigInteger serial) {
+        return records.holdsCertificate(issuerKeyId, serial);
+    }
+
+    @Override
     public Optional<X509CertificateHolder> certificate(String issuerKeyId, BigInteger serial) {
         return records.certificate(issuerKeyId, serial);
     }

@@ -66,10 +66,11 @@ public final class BatchIssuer {
             }
             records.reserve(reservations);
             List<IssuedEntry> entries = new ArrayList<>();
-            for (CertificateIssuer.Prepared ready : prepared) {
-                IssuedCertificate issued = issuer.sign(ready);
-                entries.add(IssuedEntries.of(issued.certificate(), ready.request().profile().name(), renewal));
-                outcomes.add(new Outcome(ready.request(), Optional.of(issued), Optional.empty()));
+            List<IssuedCertificate> signed = issuer.signAll(prepared);
+            for (int i = 0; i < prepared.size(); i++) {
+                CertificateIssuer.Prepared ready = prepared.get(i);
+                entries.add(IssuedEntries.of(signed.get(i).certificate(), ready.request().profile().name(), renewal));
+                outcomes.add(new Outcome(ready.request(), Optional.of(signed.get(i)), Optional.empty()));
             }
             if (!prepared.isEmpty()) {
                 records.storeCertificates(issuerKeyId(part.get(0)), outcomes.subList(outcomes.size() - prepared.size(),

@@ -28,6 +28,9 @@ public interface CaRecords extends AutoCloseable {
      */
     void storeCertificates(String issuerKeyId, List<X509CertificateHolder> certificates);
 
+    /** Whether {@link #storeCertificates} kept this certificate (without reading it). */
+    boolean holdsCertificate(String issuerKeyId, BigInteger serial);
+
     /** A certificate kept by {@link #storeCertificates}. */
     Optional<X509CertificateHolder> certificate(String issuerKeyId, BigInteger serial);
 

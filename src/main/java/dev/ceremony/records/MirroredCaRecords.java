@@ -44,6 +44,11 @@ public final class MirroredCaRecords implements CaRecords {
     }
 
     @Override
+    public boolean holdsCertificate(String issuerKeyId, BigInteger serial) {
+        return primary.holdsCertificate(issuerKeyId, serial);
+    }
+
+    @Override
     public Optional<X509CertificateHolder> certificate(String issuerKeyId, BigInteger serial) {
         return primary.certificate(issuerKeyId, serial);
     }

@@ -113,7 +113,7 @@ public final class RecordsReconciler {
                         for (Object value : values) {
                             X509CertificateHolder certificate = decode(entry, (String) value);
                             storedInLog.put(issuer + "/" + certificate.getSerialNumber().toString(16), certificate);
-                            if (records.certificate(issuer, certificate.getSerialNumber()).isEmpty()) {
+                            if (!records.holdsCertificate(issuer, certificate.getSerialNumber())) {
                                 missing.add(certificate);
                             }
                         }

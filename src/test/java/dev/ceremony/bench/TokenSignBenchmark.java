@@ -40,10 +40,12 @@ public final class TokenSignBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: TokenSignBenchmark CEREMONY_YAML  (PIN in $CEREMONY_PIN)");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: TokenSignBenchmark CEREMONY_YAML [KEY-SPEC,...]  (PIN in $CEREMONY_PIN)");
             System.exit(2);
         }
+        KeySpec[] specs = args.length == 1 ? SPECS : Arrays.stream(args[1].split(","))
+                .map(name -> dev.ceremony.text.KebabCase.parse(KeySpec.class, name)).toArray(KeySpec[]::new);
         StrictYaml yaml = new StrictYaml();
         ApplianceConfig config = new ApplianceConfigReader(yaml).read(Path.of(args[0]));
         TokenFamily family = new TokenFamilyReader(yaml).read(config.token().hsmConfig());
@@ -59,7 +61,7 @@ public final class TokenSignBenchmark {
                     ROUND_MILLIS);
             System.out.printf("%-9s %12s %14s %14s %14s%n", "key", "keygen ms", "sign/s 1 thr", "sign/s 2 thr",
                     "sign+verify/s");
-            for (KeySpec spec : SPECS) {
+            for (KeySpec spec : specs) {
                 double keygen = keygenMillis(token, spec);
                 KeyHandle key = token.generateKeyPair(new KeyLabel("bench-" + spec.displayName() + "-"
                         + System.nanoTime()), spec);

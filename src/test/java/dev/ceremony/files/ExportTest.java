@@ -127,14 +127,14 @@ class ExportTest {
             throws Exception {
         Path small = Files.createDirectories(dir.resolve("small-usb"));
         boolean tmpfs = Tool.run(dir, "mount", "-t", "tmpfs", "-o", "size=12k", "tmpfs", small.toString()).exitCode() == 0;
-        Exporter.FileWriter writer = DurableFiles::createNew;
+        Exporter.FileWriter writer = DurableFiles::createUnsynced;
         if (!tmpfs) {
             AtomicInteger written = new AtomicInteger();
             writer = (target, content) -> {
                 if (written.incrementAndGet() > 4) {
                     throw new IOException("No space left on device");
                 }
-                DurableFiles.createNew(target, content);
+                DurableFiles.createUnsynced(target, content);
             };
         }
         System.out.println("full-medium test uses " + (tmpfs ? "a 12 KiB tmpfs mount" : "the fault-injection seam"));
