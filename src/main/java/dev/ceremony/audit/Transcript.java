@@ -18,6 +18,11 @@ public final class Transcript {
 
     private static final String INDENT = "    ";
 
+    /** The record types a transcript shows; it also needs the ceremony's first and last record. */
+    public static final java.util.Set<String> TYPES = java.util.Set.of(AuditTypes.PARTICIPANT, AuditTypes.CONFIRMATION,
+            AuditTypes.STEP, AuditTypes.KEY_GENERATED, AuditTypes.FINGERPRINT, AuditTypes.NOTE, AuditTypes.CEREMONY_END,
+            AuditTypes.REFUSAL, AuditTypes.ERROR, AuditTypes.ABORT, AuditTypes.DEVIATION);
+
     private final List<String> lines = new ArrayList<>();
 
     private Transcript() {

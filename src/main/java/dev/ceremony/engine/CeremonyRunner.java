@@ -405,8 +405,8 @@ public final class CeremonyRunner {
     }
 
     private RunOutcome ended(Run run, RunOutcome.Ending ending, Optional<String> reason) {
-        Path transcript = setup.store().writeTranscript(run.ceremony, Transcript.render(run.now().of(run.ceremony),
-                run.ceremony));
+        Path transcript = setup.store().writeTranscript(run.ceremony, Transcript.render(run.now().of(run.ceremony,
+                Transcript.TYPES), run.ceremony));
         String head = run.workspace().log().head();
         run.operator.say("Ceremony " + run.ceremony + " " + KebabCase.of(ending) + ". Audit log head " + head);
         run.operator.fingerprint("audit log head", head);

@@ -45,7 +45,8 @@ final class ExportStep implements StepHandler {
                 new StepRefused("the records hold no root certificate to export"));
         X509CertificateHolder audit = records.caCertificate(CaNames.AUDIT_RECORD).orElseThrow(() ->
                 new StepRefused("the records hold no audit-signer certificate to export"));
-        List<AuditEntry> ceremony = run.now().of(run.ceremony);
+        List<AuditEntry> ceremony = run.now().of(run.ceremony, Set.of(AuditTypes.SERIAL_RESERVED,
+                AuditTypes.CERTIFICATES_STORED, AuditTypes.CA_CERTIFICATE_STORED, AuditTypes.CRL_STORED));
         List<ExportPlan.Leaf> leaves = items.contains(ExportItem.ISSUED_CERTIFICATES) ? leaves(run, ceremony)
                 : List.of();
         List<ExportFile> extras = new ArrayList<>();

@@ -68,6 +68,36 @@ final class LogState {
         return entries;
     }
 
+    /**
+     * The records of one ceremony whose type is one of {@code types}, and always its first and
+     * last record; lines of other types are not parsed (a batch ceremony has many thousands).
+     */
+    List<AuditEntry> of(String ceremony, Set<String> types) {
+        String marker = "\"ceremony\":\"" + ceremony + "\"";
+        List<String> typeMarkers = types.stream().map(type -> "\"type\":\"" + type + "\"").toList();
+        List<AuditEntry> entries = new ArrayList<>();
+        String last = null;
+        boolean lastKept = false;
+        for (String line : lines) {
+            if (!line.contains(marker)) {
+                continue;
+            }
+            boolean wanted = entries.isEmpty() || typeMarkers.stream().anyMatch(line::contains);
+            if (wanted) {
+                AuditEntry entry = parse(line);
+                if (entry.ceremony().equals(ceremony) && (entries.isEmpty() || types.contains(entry.type()))) {
+                    entries.add(entry);
+                }
+            }
+            last = line;
+            lastKept = wanted;
+        }
+        if (last != null && !lastKept) {
+            entries.add(parse(last));
+        }
+        return entries;
+    }
+
     Optional<Instant> lastTime() {
         return lines.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(parse(lines.get(lines.size() - 1)).time()));
     }

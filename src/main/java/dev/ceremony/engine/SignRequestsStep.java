@@ -55,6 +55,7 @@ final class SignRequestsStep implements StepHandler {
             }
         }
         run.sync();
+        run.reviewed = List.of();
         run.operator.say("Signed " + issued + " certificate(s) with " + issuer.name() + "; " + (total - issued)
                 + " refused by the lint.");
         Map<String, Object> details = new LinkedHashMap<>();

@@ -25,6 +25,14 @@ import org.bouncycastle.cert.X509CertificateHolder;
  */
 public final class RecordsReconciler {
 
+    /**
+     * Canonical JSON writes a record's type as {@code "type":"<type>"}: only lines holding one of
+     * these are parsed; the rest (steps, reviews, seals) cannot change the records.
+     */
+    private static final List<String> RELEVANT = List.of(AuditTypes.SERIAL_RESERVED, AuditTypes.CERTIFICATE_ISSUED,
+            AuditTypes.CERTIFICATE_REVOKED, AuditTypes.CRL_NUMBER_RESERVED, AuditTypes.CERTIFICATES_STORED,
+            AuditTypes.CA_CERTIFICATE_STORED).stream().map(type -> "\"type\":\"" + type + "\"").toList();
+
     private RecordsReconciler() {
     }
 
@@ -49,6 +57,9 @@ public final class RecordsReconciler {
             return repairs;
         }
         for (String line : text.substring(0, end).split("\n")) {
+            if (RELEVANT.stream().noneMatch(line::contains)) {
+                continue;
+            }
             AuditEntry entry = AuditEntry.parse(line);
             switch (entry.type()) {
                 case AuditTypes.SERIAL_RESERVED -> {
