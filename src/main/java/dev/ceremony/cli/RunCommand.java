@@ -100,6 +100,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--witness", paramLabel = "NAME", description = "The witness's name (batch mode).")
     private String witness;
 
+    @Option(names = "--note", paramLabel = "TEXT", description = "An operator's note for the audit log and the "
+            + "transcript; repeat for each.")
+    private List<String> notes = List.of();
+
     @Option(names = "--approved-plan", paramLabel = "HASH", description = "SHA-256 of the plan the officers signed; "
             + "the run refuses to start when its plan differs.")
     private String approvedPlan;
@@ -153,8 +157,13 @@ final class RunCommand implements Callable<Integer> {
                 out.flush();
                 return plan.passes() ? 0 : 1;
             }
-            RunRequest request = new RunRequest(resolved, RunMode.BATCH, names, Optional.ofNullable(importFrom),
-                    Optional.ofNullable(exportTo), Optional.ofNullable(approvedPlan));
+            RunRequest request;
+            try {
+                request = new RunRequest(resolved, RunMode.BATCH, names, Optional.ofNullable(importFrom),
+                        Optional.ofNullable(exportTo), Optional.ofNullable(approvedPlan), notes);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--note: " + e.getMessage());
+            }
             return report(out, runner.run(request, batch));
         } catch (StepRefused e) {
             throw new CommandFailure(e.getMessage());

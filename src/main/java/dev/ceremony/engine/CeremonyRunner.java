@@ -182,6 +182,12 @@ public final class CeremonyRunner {
             data.put("mode", KebabCase.of(request.mode()));
             run.append(AuditTypes.PARTICIPANT, data);
         }
+        for (String note : request.notes()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("name", request.participants().getOrDefault(Role.ADMINISTRATOR, "administrator"));
+            data.put("text", note);
+            run.append(AuditTypes.NOTE, data);
+        }
         List<ScriptStep> steps = script.steps();
         ScriptStep current = steps.get(0);
         try {
@@ -350,7 +356,7 @@ public final class CeremonyRunner {
             values.forEach((name, value) -> parameters.put(String.valueOf(name), String.valueOf(value)));
         }
         RunRequest request = new RunRequest(ResolvedScript.of(script, parameters), RunMode.BATCH, participants,
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of());
         Run run = new Run(setup, request, operator, unfinished.ceremony(), before);
         try {
             run.attach(setup.store().open());

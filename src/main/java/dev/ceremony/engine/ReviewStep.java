@@ -3,7 +3,6 @@ package dev.ceremony.engine;
 import dev.ceremony.audit.AuditChain;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.config.ApplianceConfig;
-import dev.ceremony.media.ImportVerdict;
 import dev.ceremony.pki.CertificateProfile;
 import dev.ceremony.pki.csr.CsrReader;
 import dev.ceremony.pki.csr.PolicySettings;
@@ -81,23 +80,20 @@ final class ReviewStep implements StepHandler {
         RequestPolicy policy = new RequestPolicy(new CsrReader(run.setup.verifier()), new PolicySettings(
                 config.dnDefaults(), config.policy().permittedDomains(), config.policy().deviceUriDomain(),
                 config.policy().maxAlternativeNames()));
-        List<RequestPolicy.Input> inputs = new ArrayList<>();
-        for (ImportVerdict file : run.imported) {
-            byte[] bytes = run.setup.media().read(Path.of(file.quarantined().orElseThrow()));
-            if (!AuditChain.sha256Bytes(bytes).equals(file.sha256().orElseThrow())) {
-                throw new StepRefused("the quarantined copy of " + file.name() + " changed since it was imported "
-                        + "(its SHA-256 is not the one the log records); abort the ceremony and import again");
-            }
-            inputs.add(new RequestPolicy.Input(file.name(), bytes));
-        }
         CaRecords records = run.records();
         Set<String> caKeys = new HashSet<>();
         for (String name : records.caCertificateNames()) {
             records.caCertificate(name).ifPresent(c -> caKeys.add(RecordsHistory.sha256(c.getSubjectPublicKeyInfo())));
         }
         RecordsHistory history = new RecordsHistory(records, caKeys, run.setup.clock());
-        // Each request's signature check is independent of the others: they run on every core, in order.
-        return inputs.parallelStream().map(input -> policy.evaluateAll(profile, List.of(input), history).get(0))
-                .toList();
+        // Each request is read, checked against its imported hash and judged on its own: on every core, in order.
+        return run.imported.parallelStream().map(file -> {
+            byte[] bytes = run.setup.media().read(Path.of(file.quarantined().orElseThrow()));
+            if (!AuditChain.sha256Bytes(bytes).equals(file.sha256().orElseThrow())) {
+                throw new StepRefused("the quarantined copy of " + file.name() + " changed since it was imported "
+                        + "(its SHA-256 is not the one the log records); abort the ceremony and import again");
+            }
+            return policy.evaluateAll(profile, List.of(new RequestPolicy.Input(file.name(), bytes)), history).get(0);
+        }).toList();
     }
 }

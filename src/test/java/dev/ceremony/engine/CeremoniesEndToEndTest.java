@@ -102,7 +102,8 @@ class CeremoniesEndToEndTest {
         assertThat(changed.err()).contains("not the approved " + hash.group(1));
         assertThat(dir.resolve("appliance/records/audit.jsonl")).as("a refused start writes nothing").doesNotExist();
 
-        batch("root-ca", "--param", "root-common-name=E2E Root CA", "--approved-plan", hash.group(1));
+        batch("root-ca", "--param", "root-common-name=E2E Root CA", "--approved-plan", hash.group(1), "--note",
+                "tamper bag 4711 checked intact");
         Path rootExport = export("root-ca");
         assertThat(Tool.run(rootExport, "sha256sum", "-c", "SHA256SUMS").exitCode()).isZero();
         Tool sums = Tool.run(rootExport, "sh", "-c", "openssl x509 -in audit-signer.cert.pem -pubkey -noout > audit.pub"
@@ -192,7 +193,7 @@ class CeremoniesEndToEndTest {
         }
         assertThat(Files.readString(transcripts.resolve(rootExport.getFileName() + ".txt")))
                 .contains("Outcome          completed").contains("Approved plan    given")
-                .contains("Wendy Witness").contains("signature ____");
+                .contains("Wendy Witness").contains("signature ____").contains("tamper bag 4711 checked intact");
 
         byte[] pin = testToken.userPin().getBytes(StandardCharsets.UTF_8);
         try (Stream<Path> files = Files.walk(dir)) {

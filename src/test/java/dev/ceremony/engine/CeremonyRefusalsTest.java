@@ -122,7 +122,8 @@ class CeremonyRefusalsTest {
         CeremonyScript script = new ScriptReader(new StrictYaml()).read(TestToken.projectDir()
                 .resolve("ceremony-scripts/root-ca.yaml"));
         return new RunRequest(ResolvedScript.of(script, Map.of()), mode, people, Optional.empty(),
-                Optional.of(Path.of(System.getProperty("java.io.tmpdir"))), Optional.empty());
+                Optional.of(Path.of(System.getProperty("java.io.tmpdir"))), Optional.empty(),
+                List.of("rehearsal of the refusals"));
     }
 
     private static final Map<Role, String> BOTH = Map.of(Role.ADMINISTRATOR, "Alice", Role.WITNESS, "Wendy");
