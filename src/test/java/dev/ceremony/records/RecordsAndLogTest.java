@@ -215,6 +215,11 @@ class RecordsAndLogTest {
             assertThat(journal.issued()).as("every certificate signed and kept is in the index, even when a kill cut off "
                     + "its issue record").hasSize((int) keptInLog);
             assertThat(issuedInLog).isLessThanOrEqualTo(keptInLog);
+            StatusReport status = new CaStatus(new AuditVerifier(TestHierarchy.BC),
+                    dev.ceremony.config.WarningWindows.DEFAULT).report(journal, Optional.of(finalLog), Instant.now());
+            assertThat(status.issued() + 2).as("status counts every certificate the log kept, besides the two "
+                    + "stored CA certificates (root and device CA) of the set-up").isEqualTo(keptInLog);
+            assertThat(status.log().orElseThrow().valid()).isTrue();
             Set<BigInteger> serials = new HashSet<>();
             for (IssuedEntry entry : journal.issued()) {
                 assertThat(serials.add(entry.serial())).as("serial %s once", entry.serial().toString(16)).isTrue();
