@@ -186,6 +186,7 @@ final class Run implements AuditTrail {
 
     /** The log as it is now, this ceremony's records included. */
     LogState now() {
+        sync();
         return LogState.of(setup.store().readLog());
     }
 

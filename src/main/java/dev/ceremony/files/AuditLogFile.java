@@ -6,6 +6,7 @@ import dev.ceremony.audit.CeremonyLog;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.audit.SealSigner;
 import dev.ceremony.records.RecordsException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -28,10 +29,14 @@ import java.util.Map;
  */
 public final class AuditLogFile implements CeremonyLog, AutoCloseable {
 
+    /** Records waiting beyond this many bytes are written without waiting for a sync. */
+    private static final int MAX_PENDING = 1 << 20;
+
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
     private final AuditChain chain;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private Mirror mirror;
 
     private AuditLogFile(Path file, FileChannel channel, AuditChain chain) throws IOException {
@@ -196,6 +201,7 @@ public final class AuditLogFile implements CeremonyLog, AutoCloseable {
     @Override
     public synchronized void sync() {
         try {
+            flush();
             channel.force(false);
             syncMirror();
         } catch (IOException e) {
@@ -208,14 +214,30 @@ public final class AuditLogFile implements CeremonyLog, AutoCloseable {
         return chain.head();
     }
 
+    /**
+     * Adds a record to the ones waiting to be written: they reach the file together at the next
+     * sync or seal (or when a megabyte waits), one write for many records. A record is durable only
+     * after a sync either way; the records a ceremony depends on after a crash are synced at once.
+     */
     private AuditEntry write(AuditEntry entry) {
+        pending.writeBytes((entry.line() + "\n").getBytes(StandardCharsets.UTF_8));
+        if (pending.size() >= MAX_PENDING) {
+            flush();
+        }
+        return entry;
+    }
+
+    private void flush() {
+        if (pending.size() == 0) {
+            return;
+        }
         try {
-            ByteBuffer buffer = ByteBuffer.wrap((entry.line() + "\n").getBytes(StandardCharsets.UTF_8));
-            channel.position(channel.size());
+            ByteBuffer buffer = ByteBuffer.wrap(pending.toByteArray());
+            long position = channel.size();
             while (buffer.hasRemaining()) {
-                channel.write(buffer);
+                position += channel.write(buffer, position);
             }
-            return entry;
+            pending.reset();
         } catch (IOException e) {
             throw new RecordsException("cannot write the audit log " + file + ": " + e.getMessage(), e);
         }
@@ -224,6 +246,7 @@ public final class AuditLogFile implements CeremonyLog, AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            flush();
             channel.force(false);
             syncMirror();
             if (mirror != null) {

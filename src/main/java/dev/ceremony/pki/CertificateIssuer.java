@@ -121,7 +121,20 @@ public final class CertificateIssuer {
 
     /** Builds and lints the TBS with a fresh serial; throws {@link LintException} on any finding. */
     public Prepared prepare(Request request) {
-        CertificateDrafter.Draft linted = drafter.draft(request, serials.next());
+        return prepare(request, serials.next());
+    }
+
+    /** A fresh serial for {@link #prepare(Request, BigInteger)}: serials are drawn one at a time. */
+    public BigInteger nextSerial() {
+        return serials.next();
+    }
+
+    /**
+     * Builds and lints the TBS under a serial drawn with {@link #nextSerial()}; throws
+     * {@link LintException} on any finding. Safe to call from several threads at once.
+     */
+    public Prepared prepare(Request request, BigInteger serial) {
+        CertificateDrafter.Draft linted = drafter.draft(request, serial);
         if (!linted.findings().isEmpty()) {
             throw new LintException("the " + request.profile().name() + " certificate for "
                     + request.subject().subject(), linted.findings());

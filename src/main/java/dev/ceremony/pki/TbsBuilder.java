@@ -44,7 +44,6 @@ import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
  */
 public final class TbsBuilder {
 
-    private final BcX509ExtensionUtils extensionUtils = new BcX509ExtensionUtils();
 
     /** Everything one TBS certificate is made of. */
     public record Order(
@@ -95,6 +94,8 @@ public final class TbsBuilder {
                     profile.extendedKeyUsage().stream().map(dev.ceremony.pki.ExtendedKeyUsage::purposeId)
                             .toArray(KeyPurposeId[]::new)));
         }
+        // A fresh helper each time: its SHA-1 calculator keeps state, and batches build on every core.
+        BcX509ExtensionUtils extensionUtils = new BcX509ExtensionUtils();
         SubjectKeyIdentifier ski = extensionUtils.createSubjectKeyIdentifier(order.subject().publicKey());
         extensions.addExtension(Extension.subjectKeyIdentifier, false, ski);
         if (profile.kind() != ProfileKind.ROOT_CA) {
@@ -147,7 +148,7 @@ public final class TbsBuilder {
             }
         }
         return new AuthorityKeyIdentifier(
-                extensionUtils.createSubjectKeyIdentifier(order.issuerPublicKey()).getKeyIdentifier());
+                new BcX509ExtensionUtils().createSubjectKeyIdentifier(order.issuerPublicKey()).getKeyIdentifier());
     }
 
     /** RSA or EC, from the SubjectPublicKeyInfo's algorithm. */

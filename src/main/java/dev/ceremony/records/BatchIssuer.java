@@ -4,11 +4,13 @@ import dev.ceremony.pki.CertificateIssuer;
 import dev.ceremony.pki.IssuedCertificate;
 import dev.ceremony.pki.KeyIds;
 import dev.ceremony.pki.LintException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Issues many certificates with durability per chunk, not per certificate (DESIGN.md section 4):
@@ -52,16 +54,28 @@ public final class BatchIssuer {
         List<Outcome> outcomes = new ArrayList<>();
         for (int start = 0; start < requests.size(); start += chunk) {
             List<CertificateIssuer.Request> part = requests.subList(start, Math.min(requests.size(), start + chunk));
+            // Serials are drawn one after another; the TBS certificates are built and linted on every core.
+            List<BigInteger> serials = new ArrayList<>(part.size());
+            for (int i = 0; i < part.size(); i++) {
+                serials.add(issuer.nextSerial());
+            }
+            List<Object> drafted = IntStream.range(0, part.size()).parallel().mapToObj(i -> {
+                try {
+                    return (Object) issuer.prepare(part.get(i), serials.get(i));
+                } catch (LintException e) {
+                    return e;
+                }
+            }).toList();
             List<CertificateIssuer.Prepared> prepared = new ArrayList<>();
             List<Reservation> reservations = new ArrayList<>();
-            for (CertificateIssuer.Request request : part) {
-                try {
-                    CertificateIssuer.Prepared ready = issuer.prepare(request);
+            for (int i = 0; i < part.size(); i++) {
+                if (drafted.get(i) instanceof CertificateIssuer.Prepared ready) {
                     prepared.add(ready);
-                    reservations.add(new Reservation(ready.serial(), issuerKeyId(request), request.profile().name(),
-                            HexFormat.of().formatHex(ready.tbsSha256())));
-                } catch (LintException e) {
-                    outcomes.add(new Outcome(request, Optional.empty(), Optional.of(e.getMessage())));
+                    reservations.add(new Reservation(ready.serial(), issuerKeyId(part.get(i)),
+                            part.get(i).profile().name(), HexFormat.of().formatHex(ready.tbsSha256())));
+                } else {
+                    outcomes.add(new Outcome(part.get(i), Optional.empty(), Optional.of(((LintException) drafted.get(i))
+                            .getMessage())));
                 }
             }
             records.reserve(reservations);
