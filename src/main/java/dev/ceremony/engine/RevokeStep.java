@@ -1,12 +1,14 @@
 package dev.ceremony.engine;
 
 import dev.ceremony.pki.KeyIds;
+import dev.ceremony.pki.Pem;
 import dev.ceremony.records.CaRecords;
 import dev.ceremony.records.IssuedEntry;
 import dev.ceremony.records.RevocationReason;
 import dev.ceremony.text.KebabCase;
 import dev.ceremony.text.Printable;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * Revokes one certificate, named by its issuer (any generation of it) and its serial in hex as
- * openssl prints it. Revoking twice is refused, unless this very ceremony did it before a crash.
+ * openssl prints it, or by the certificate's file (which must be the certificate the records hold). Revoking twice is refused, unless this very ceremony did it before a crash.
  */
 final class RevokeStep implements StepHandler {
 
@@ -28,11 +31,22 @@ final class RevokeStep implements StepHandler {
     public Map<String, Object> run(Run run, ScriptStep step) {
         String issuerName = step.arguments().get("issuer");
         String serialText = step.arguments().get("serial").strip();
-        if (!HEX.matcher(serialText).matches()) {
-            throw new StepRefused("step '" + step.id() + "': serial '" + Printable.escape(serialText) + "' is not a "
-                    + "hexadecimal serial such as 4F:A1:03 or 4fa103 (openssl x509 -noout -serial prints it)");
+        Optional<X509CertificateHolder> given = Optional.empty();
+        BigInteger serial;
+        if (HEX.matcher(serialText).matches()) {
+            serial = new BigInteger(serialText.toLowerCase(Locale.ROOT).replace("0x", "").replace(":", ""), 16);
+        } else if (serialText.contains("/") || serialText.matches(".*\\.(pem|crt|cer|der)")) {
+            try {
+                given = Optional.of(Pem.readCertificate(run.setup.media().read(Path.of(serialText))));
+            } catch (IllegalArgumentException e) {
+                throw new StepRefused("step '" + step.id() + "': " + Printable.escape(serialText) + ": " + e.getMessage());
+            }
+            serial = given.get().getSerialNumber();
+        } else {
+            throw new StepRefused("step '" + step.id() + "': serial '" + Printable.escape(serialText) + "' is neither a "
+                    + "hexadecimal serial such as 4F:A1:03 or 4fa103 (openssl x509 -noout -serial prints it) nor the "
+                    + "path of the certificate's file");
         }
-        BigInteger serial = new BigInteger(serialText.toLowerCase(Locale.ROOT).replace("0x", "").replace(":", ""), 16);
         RevocationReason reason = KebabCase.parse(RevocationReason.class, step.arguments().get("reason"));
         CaRecords records = run.records();
         Set<String> issuerKeys = new HashSet<>();
@@ -49,6 +63,11 @@ final class RevokeStep implements StepHandler {
                     + " (any generation); 'ceremony status' counts what was issued. Check the serial and the issuer");
         }
         IssuedEntry entry = found.get(0);
+        if (given.isPresent() && !records.certificate(entry.issuerKeyId(), serial).map(given.get()::equals)
+                .orElse(false)) {
+            throw new StepRefused("step '" + step.id() + "': " + Printable.escape(serialText) + " is not the certificate "
+                    + "the records hold under serial " + serial.toString(16) + " of " + issuerName);
+        }
         Optional<IssuedEntry.Revocation> revoked = entry.revocation();
         if (revoked.isPresent()) {
             if (!revokedHere(run, serial)) {

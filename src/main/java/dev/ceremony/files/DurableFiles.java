@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +21,12 @@ import java.util.UUID;
  * yet, then the directory synced. Nothing is ever overwritten.
  */
 public final class DurableFiles {
+
+    /** coreutils' sync, which calls syncfs(2) with {@code --file-system}. */
+    private static final String SYNC = "/usr/bin/sync";
+
+    /** Below this many files, syncing each is cheaper than starting a process. */
+    private static final int SYNCFS_FROM = 64;
 
     private DurableFiles() {
     }
@@ -74,20 +82,53 @@ public final class DurableFiles {
     }
 
     /**
-     * Makes files written by {@link #createUnsynced} durable, then their directories. After the
-     * first, each sync finds its file already committed with the others, so this costs about one
-     * journal commit, not one per file.
+     * Makes files written by {@link #createUnsynced} durable, with their directories. Many files
+     * on one file system are made durable with one syncfs(2) through coreutils' {@code sync
+     * --file-system} (about 35 µs a file less than one fsync each); if that cannot run, each file
+     * and directory is synced in turn.
      */
     public static void sync(Collection<Path> files) throws IOException {
+        if (files.isEmpty()) {
+            return;
+        }
         Set<Path> directories = new LinkedHashSet<>();
+        for (Path file : files) {
+            directories.add(file.toAbsolutePath().getParent());
+        }
+        if (files.size() >= SYNCFS_FROM && syncFileSystems(directories)) {
+            return;
+        }
         for (Path file : files) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
-            directories.add(file.toAbsolutePath().getParent());
         }
         for (Path directory : directories) {
             syncDirectory(directory);
+        }
+    }
+
+    /** syncfs(2) on the file system of each directory; false when it could not be done. */
+    private static boolean syncFileSystems(Set<Path> directories) {
+        Set<java.nio.file.FileStore> stores = new LinkedHashSet<>();
+        List<String> command = new ArrayList<>(List.of(SYNC, "--file-system"));
+        try {
+            for (Path directory : directories) {
+                if (stores.add(Files.getFileStore(directory))) {
+                    command.add(directory.toString());
+                }
+            }
+            if (!Files.isExecutable(Path.of(SYNC))) {
+                return false;
+            }
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

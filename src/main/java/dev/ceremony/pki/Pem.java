@@ -14,6 +14,31 @@ public final class Pem {
     }
 
     /** One certificate as PEM. */
+    /**
+     * Reads one certificate, PEM (the first CERTIFICATE block) or DER.
+     *
+     * @throws IllegalArgumentException when the bytes hold no certificate
+     */
+    public static X509CertificateHolder readCertificate(byte[] bytes) {
+        try {
+            String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+            if (text.contains("-----BEGIN CERTIFICATE-----")) {
+                try (org.bouncycastle.util.io.pem.PemReader reader = new org.bouncycastle.util.io.pem.PemReader(
+                        new java.io.StringReader(text))) {
+                    for (org.bouncycastle.util.io.pem.PemObject object = reader.readPemObject(); object != null;
+                            object = reader.readPemObject()) {
+                        if (object.getType().equals("CERTIFICATE")) {
+                            return new X509CertificateHolder(object.getContent());
+                        }
+                    }
+                }
+            }
+            return new X509CertificateHolder(bytes);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("it holds no certificate in PEM or DER (" + e.getMessage() + ")", e);
+        }
+    }
+
     public static String certificate(X509CertificateHolder certificate) {
         return certificates(List.of(certificate));
     }

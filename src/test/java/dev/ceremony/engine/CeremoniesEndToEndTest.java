@@ -158,7 +158,14 @@ class CeremoniesEndToEndTest {
 
         String serial = Tool.run(deviceExport, "openssl", "x509", "-in", "sensor-0002.cert.pem", "-noout", "-serial")
                 .output().strip().substring("serial=".length());
-        batch("revoke", "--param", "issuer=device-ca", "--param", "serial=" + serial, "--param", "reason=key-compromise");
+        TestCli.Result notOurs = run("run", "revoke", "--batch", "--operator", "Alice Admin", "--witness",
+                "Wendy Witness", "--export", out.toString(), "--param", "issuer=device-ca", "--param",
+                "serial=" + serverExport.resolve("mqtt.example.com.cert.pem"));
+        assertThat(notOurs.status()).isEqualTo(1);
+        assertThat(notOurs.out()).contains("was issued by device-ca");
+        assertThat(run("run", "revoke", "--abort", "wrong certificate file").status()).isZero();
+        batch("revoke", "--param", "issuer=device-ca", "--param", "serial=" + deviceExport.resolve("sensor-0002.cert.pem"),
+                "--param", "reason=key-compromise");
         TestCli.Result twice = run("run", "revoke", "--batch", "--operator", "Alice Admin", "--witness", "Wendy Witness",
                 "--export", out.toString(), "--param", "issuer=device-ca", "--param", "serial=" + serial);
         assertThat(twice.status()).isEqualTo(1);
@@ -181,7 +188,7 @@ class CeremoniesEndToEndTest {
         TestCli.Result audit = cli.run("audit", "verify", dir.resolve("appliance/records/audit.jsonl").toString(),
                 "--root", rootExport.resolve("root-ca.cert.pem").toString());
         assertThat(audit.status()).as(audit.all()).isZero();
-        assertThat(audit.out()).containsPattern("ceremonies +10").contains("unsealed     0");
+        assertThat(audit.out()).containsPattern("ceremonies +11").contains("unsealed     0");
 
         Path transcripts = dir.resolve("appliance/records/transcripts");
         try (Stream<Path> files = Files.list(transcripts)) {
