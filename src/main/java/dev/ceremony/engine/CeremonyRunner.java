@@ -139,7 +139,7 @@ public final class CeremonyRunner {
     private String newId(CeremonyScript script, LogState log) {
         String base = script.id() + "-" + ID_TIME.format(setup.clock().instant());
         String id = base;
-        for (int attempt = 2; !log.of(id).isEmpty(); attempt++) {
+        for (int attempt = 2; log.has(id); attempt++) {
             id = base + "-" + attempt;
         }
         return id;

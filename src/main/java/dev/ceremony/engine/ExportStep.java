@@ -40,6 +40,29 @@ final class ExportStep implements StepHandler {
         for (String item : step.arguments().get("items").split(",", -1)) {
             items.add(KebabCase.parse(ExportItem.class, item.strip()));
         }
+        List<ExportFile> files = files(run, items);
+        Path medium = run.request.exportTo().orElseThrow();
+        long bytes = files.stream().mapToLong(f -> f.content().length + 4096L).sum();
+        long free = run.setup.media().usableSpace(medium);
+        if (free < bytes + PreflightStep.MIN_FREE_BYTES) {
+            throw new StepRefused("the export medium " + medium + " has " + free + " bytes free; this export needs about "
+                    + (bytes + PreflightStep.MIN_FREE_BYTES) + ". Use a larger medium (--export) and run again");
+        }
+        ExportReceipt receipt = run.setup.media().export(medium, folderName(run, medium), files, run.sealer(), run);
+        run.operator.say("Exported " + receipt.files() + " file(s) to " + receipt.folder() + "; SHA256SUMS SHA-256 "
+                + receipt.sumsSha256());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("folder", receipt.folder().toString());
+        details.put("files", (long) receipt.files());
+        details.put("sha256sums-sha256", receipt.sumsSha256());
+        return details;
+    }
+
+    /**
+     * Every file of the export. What it is built from (the log's records, the parsed
+     * certificates) stays in here, so that only the files are held while they are written.
+     */
+    private static List<ExportFile> files(Run run, Set<ExportItem> items) {
         CaRecords records = run.records();
         X509CertificateHolder root = records.caCertificate(CaNames.ROOT_RECORD).orElseThrow(() ->
                 new StepRefused("the records hold no root certificate to export"));
@@ -59,21 +82,7 @@ final class ExportStep implements StepHandler {
         List<ExportFile> files = new ArrayList<>(ExportPlan.files(root, audit, leaves, uriDomain(run),
                 ExportPlan.FILES_PER_FOLDER));
         files.addAll(files.size() - 1, extras);
-        Path medium = run.request.exportTo().orElseThrow();
-        long bytes = files.stream().mapToLong(f -> f.content().length + 4096L).sum();
-        long free = run.setup.media().usableSpace(medium);
-        if (free < bytes + PreflightStep.MIN_FREE_BYTES) {
-            throw new StepRefused("the export medium " + medium + " has " + free + " bytes free; this export needs about "
-                    + (bytes + PreflightStep.MIN_FREE_BYTES) + ". Use a larger medium (--export) and run again");
-        }
-        ExportReceipt receipt = run.setup.media().export(medium, folderName(run, medium), files, run.sealer(), run);
-        run.operator.say("Exported " + receipt.files() + " file(s) to " + receipt.folder() + "; SHA256SUMS SHA-256 "
-                + receipt.sumsSha256());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("folder", receipt.folder().toString());
-        details.put("files", (long) receipt.files());
-        details.put("sha256sums-sha256", receipt.sumsSha256());
-        return details;
+        return files;
     }
 
     /** The ceremony's id, or with -2, -3 when an earlier attempt left a folder of that name. */

@@ -2,10 +2,11 @@ package dev.ceremony.engine;
 
 import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
+import dev.ceremony.text.ByteSearch;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,23 +19,74 @@ import java.util.Set;
  */
 final class LogState {
 
-    /** The log's complete lines; each is parsed only when a question needs it. */
-    private final List<String> lines;
+    /** The log's first record (the audit key), or null for no log. */
+    private final String first;
+    /** The last {@code token} record of any ceremony, or null. */
+    private final String lastToken;
+    /** Every ceremony id in the log. */
+    private final Set<String> ceremonies;
+    /** The last ceremony's id, and its records' lines (a ceremony's records are contiguous). */
+    private final String lastCeremony;
+    private final List<String> lastLines;
 
-    private LogState(List<String> lines) {
-        this.lines = Collections.unmodifiableList(lines);
+    private LogState(String first, String lastToken, Set<String> ceremonies, String lastCeremony,
+            List<String> lastLines) {
+        this.first = first;
+        this.lastToken = lastToken;
+        this.ceremonies = Set.copyOf(ceremonies);
+        this.lastCeremony = lastCeremony;
+        this.lastLines = List.copyOf(lastLines);
     }
 
+    /**
+     * Reads what a ceremony needs to know from the log's bytes, keeping only the first record,
+     * the last token record, the ceremony ids and the last ceremony's records: a log of years of
+     * batches is never held whole.
+     */
     static LogState of(Optional<byte[]> log) {
-        List<String> lines = new ArrayList<>();
-        if (log.isPresent()) {
-            String text = new String(log.get(), StandardCharsets.UTF_8);
-            int end = text.lastIndexOf('\n');
-            if (end > 0) {
-                lines.addAll(List.of(text.substring(0, end).split("\n", -1)));
-            }
+        byte[] bytes = log.orElse(new byte[0]);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
         }
-        return new LogState(lines);
+        if (end == 0) {
+            return new LogState(null, null, Set.of(), null, List.of());
+        }
+        List<int[]> lines = new ArrayList<>();
+        byte[] startMarker = typeMarker(AuditTypes.CEREMONY_START).getBytes(StandardCharsets.UTF_8);
+        byte[] tokenMarker = typeMarker(AuditTypes.TOKEN).getBytes(StandardCharsets.UTF_8);
+        Set<String> ids = new HashSet<>();
+        String firstLine = null;
+        String token = null;
+        int lineStart = 0;
+        for (int i = 0; i < end; i++) {
+            if (bytes[i] != '\n') {
+                continue;
+            }
+            if (firstLine == null) {
+                firstLine = text(bytes, lineStart, i);
+                ids.add(parse(firstLine).ceremony());
+            } else if (ByteSearch.contains(bytes, lineStart, i, startMarker)) {
+                ids.add(parse(text(bytes, lineStart, i)).ceremony());
+            } else if (ByteSearch.contains(bytes, lineStart, i, tokenMarker)) {
+                token = text(bytes, lineStart, i);
+            }
+            lines.add(new int[] {lineStart, i});
+            lineStart = i + 1;
+        }
+        int[] lastLine = lines.get(lines.size() - 1);
+        String last = parse(text(bytes, lastLine[0], lastLine[1])).ceremony();
+        byte[] marker = ("\"ceremony\":\"" + last + "\"").getBytes(StandardCharsets.UTF_8);
+        List<String> tail = new ArrayList<>();
+        for (int i = lines.size() - 1; i >= 0 && ByteSearch.contains(bytes, lines.get(i)[0], lines.get(i)[1], marker); i--) {
+            tail.add(text(bytes, lines.get(i)[0], lines.get(i)[1]));
+        }
+        java.util.Collections.reverse(tail);
+        return new LogState(firstLine, token, ids, last, tail);
+    }
+
+    private static String text(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 
     private static AuditEntry parse(String line) {
@@ -46,87 +98,70 @@ final class LogState {
         }
     }
 
+    private static String typeMarker(String type) {
+        return "\"type\":\"" + type + "\"";
+    }
+
     boolean exists() {
-        return !lines.isEmpty();
+        return first != null;
+    }
+
+    /** Whether the log holds a ceremony of this id. */
+    boolean has(String ceremony) {
+        return ceremonies.contains(ceremony);
     }
 
     /**
-     * The records of one ceremony, in order. Canonical JSON writes the ceremony as
-     * {@code "ceremony":"<id>"}, so only lines holding that text are parsed (and checked).
+     * The records of the log's last ceremony (the one running, or the one that did not end); of
+     * an earlier ceremony, none.
      */
     List<AuditEntry> of(String ceremony) {
-        String marker = "\"ceremony\":\"" + ceremony + "\"";
-        List<AuditEntry> entries = new ArrayList<>();
-        for (String line : lines) {
-            if (line.contains(marker)) {
-                AuditEntry entry = parse(line);
-                if (entry.ceremony().equals(ceremony)) {
-                    entries.add(entry);
-                }
-            }
-        }
-        return entries;
+        return of(ceremony, null);
     }
 
     /**
-     * The records of one ceremony whose type is one of {@code types}, and always its first and
-     * last record; lines of other types are not parsed (a batch ceremony has many thousands).
+     * The records of the last ceremony whose type is one of {@code types} (all when null), and
+     * always its first and last record; other lines are not parsed.
      */
     List<AuditEntry> of(String ceremony, Set<String> types) {
-        String marker = "\"ceremony\":\"" + ceremony + "\"";
-        List<String> typeMarkers = types.stream().map(type -> "\"type\":\"" + type + "\"").toList();
         List<AuditEntry> entries = new ArrayList<>();
-        String last = null;
-        boolean lastKept = false;
-        for (String line : lines) {
-            if (!line.contains(marker)) {
-                continue;
-            }
-            boolean wanted = entries.isEmpty() || typeMarkers.stream().anyMatch(line::contains);
-            if (wanted) {
+        if (!ceremony.equals(lastCeremony)) {
+            return entries;
+        }
+        List<String> markers = types == null ? List.of() : types.stream().map(LogState::typeMarker).toList();
+        for (int i = 0; i < lastLines.size(); i++) {
+            String line = lastLines.get(i);
+            if (types == null || i == 0 || i == lastLines.size() - 1 || markers.stream().anyMatch(line::contains)) {
                 AuditEntry entry = parse(line);
-                if (entry.ceremony().equals(ceremony) && (entries.isEmpty() || types.contains(entry.type()))) {
+                if (types == null || i == 0 || i == lastLines.size() - 1 || types.contains(entry.type())) {
                     entries.add(entry);
                 }
             }
-            last = line;
-            lastKept = wanted;
-        }
-        if (last != null && !lastKept) {
-            entries.add(parse(last));
         }
         return entries;
     }
 
     Optional<Instant> lastTime() {
-        return lines.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(parse(lines.get(lines.size() - 1)).time()));
+        return lastLines.isEmpty() ? Optional.empty()
+                : Optional.of(Instant.parse(parse(lastLines.get(lastLines.size() - 1)).time()));
     }
 
     /** The audit key's SHA-256, from the log's first record. */
     Optional<String> auditKeySha256() {
-        return lines.isEmpty() ? Optional.empty() : Optional.of(parse(lines.get(0)).dataText("audit-key-sha256"));
+        return first == null ? Optional.empty() : Optional.of(parse(first).dataText("audit-key-sha256"));
     }
 
     /** The serial of the token the last ceremony used, once one is recorded. */
     Optional<String> tokenSerial() {
-        String marker = "\"type\":\"" + AuditTypes.TOKEN + "\"";
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).contains(marker)) {
-                AuditEntry entry = parse(lines.get(i));
-                if (entry.type().equals(AuditTypes.TOKEN)) {
-                    return Optional.of(entry.dataText("serial"));
-                }
-            }
-        }
-        return Optional.empty();
+        return lastToken == null ? Optional.empty() : Optional.of(parse(lastToken).dataText("serial"));
     }
 
     /** The last ceremony, when it has not ended (a crash, a power loss, or a stop on an error). */
     Optional<Unfinished> unfinished() {
-        if (lines.isEmpty()) {
+        if (lastCeremony == null) {
             return Optional.empty();
         }
-        String ceremony = parse(lines.get(lines.size() - 1)).ceremony();
+        String ceremony = lastCeremony;
         List<AuditEntry> records = of(ceremony);
         if (records.stream().anyMatch(entry -> entry.type().equals(AuditTypes.CEREMONY_END))) {
             return Optional.empty();

@@ -76,28 +76,20 @@ public final class AuditLogFile implements CeremonyLog, AutoCloseable {
     /** Opens an existing log to continue it, cutting off (and recording) a torn final line. */
     public static AuditLogFile open(Path file, Clock clock) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            int end = bytes.length;
-            while (end > 0 && bytes[end - 1] != '\n') {
-                end--;
-            }
-            if (end == 0) {
+            Tail tail = Tail.read(file);
+            if (tail.lastLine() == null) {
                 throw new RecordsException("the audit log " + file + " holds no complete record");
             }
-            int start = end - 1;
-            while (start > 0 && bytes[start - 1] != '\n') {
-                start--;
-            }
-            String lastLine = new String(bytes, start, end - 1 - start, StandardCharsets.UTF_8);
-            AuditEntry last = AuditEntry.parse(lastLine);
+            AuditEntry last = AuditEntry.parse(tail.lastLine());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            AuditLogFile log = new AuditLogFile(file, channel, AuditChain.after(clock, last, AuditChain.sha256(lastLine)));
-            if (end < bytes.length) {
-                channel.truncate(end);
+            AuditLogFile log = new AuditLogFile(file, channel, AuditChain.after(clock, last,
+                    AuditChain.sha256(tail.lastLine())));
+            if (tail.torn().length > 0) {
+                channel.truncate(tail.end());
                 channel.force(true);
                 Map<String, Object> repair = new LinkedHashMap<>();
-                repair.put("removed-bytes", (long) (bytes.length - end));
-                repair.put("removed-sha256", AuditChain.sha256Bytes(Arrays.copyOfRange(bytes, end, bytes.length)));
+                repair.put("removed-bytes", (long) tail.torn().length);
+                repair.put("removed-sha256", AuditChain.sha256Bytes(tail.torn()));
                 log.append(AuditTypes.REPAIR, repair);
                 log.sync();
             }
@@ -105,6 +97,41 @@ public final class AuditLogFile implements CeremonyLog, AutoCloseable {
         } catch (IOException | IllegalArgumentException e) {
             throw new RecordsException("cannot open the audit log " + file + ": " + e.getMessage()
                     + ". Run 'ceremony audit verify' on it", e);
+        }
+    }
+
+    /**
+     * The end of a log: its last complete line, where the complete lines end, and the bytes of a
+     * torn line after them. Read from the end in growing windows, never the whole log.
+     */
+    private record Tail(String lastLine, long end, byte[] torn) {
+
+        static Tail read(Path file) throws IOException {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = channel.size();
+                for (long window = 64 * 1024; ; window *= 2) {
+                    long from = Math.max(0, size - window);
+                    ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(size - from));
+                    while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
+                        // read the window
+                    }
+                    byte[] bytes = buffer.array();
+                    int end = bytes.length;
+                    while (end > 0 && bytes[end - 1] != '\n') {
+                        end--;
+                    }
+                    int start = end - 1;
+                    while (start > 0 && bytes[start - 1] != '\n') {
+                        start--;
+                    }
+                    boolean whole = end > 0 && (start > 0 || from == 0);
+                    if (whole || from == 0) {
+                        byte[] torn = java.util.Arrays.copyOfRange(bytes, Math.max(end, 0), bytes.length);
+                        String line = end > 0 ? new String(bytes, start, end - 1 - start, StandardCharsets.UTF_8) : null;
+                        return new Tail(line, from + end, torn);
+                    }
+                }
+            }
         }
     }
 

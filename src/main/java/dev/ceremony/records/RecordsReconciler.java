@@ -2,6 +2,7 @@ package dev.ceremony.records;
 
 import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
+import dev.ceremony.text.ByteSearch;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +30,10 @@ public final class RecordsReconciler {
      * Canonical JSON writes a record's type as {@code "type":"<type>"}: only lines holding one of
      * these are parsed; the rest (steps, reviews, seals) cannot change the records.
      */
-    private static final List<String> RELEVANT = List.of(AuditTypes.SERIAL_RESERVED, AuditTypes.CERTIFICATE_ISSUED,
+    private static final List<byte[]> RELEVANT = List.of(AuditTypes.SERIAL_RESERVED, AuditTypes.CERTIFICATE_ISSUED,
             AuditTypes.CERTIFICATE_REVOKED, AuditTypes.CRL_NUMBER_RESERVED, AuditTypes.CERTIFICATES_STORED,
-            AuditTypes.CA_CERTIFICATE_STORED).stream().map(type -> "\"type\":\"" + type + "\"").toList();
+            AuditTypes.CA_CERTIFICATE_STORED).stream().map(type -> ("\"type\":\"" + type + "\"")
+            .getBytes(StandardCharsets.UTF_8)).toList();
 
     private RecordsReconciler() {
     }
@@ -51,16 +53,18 @@ public final class RecordsReconciler {
         Set<String> issuedInLog = new HashSet<>();
         Map<String, String> reservedProfiles = new HashMap<>();
         Map<String, X509CertificateHolder> storedInLog = new LinkedHashMap<>();
-        String text = new String(log, StandardCharsets.UTF_8);
-        int end = text.lastIndexOf('\n');
-        if (end < 0) {
-            return repairs;
-        }
-        for (String line : text.substring(0, end).split("\n")) {
-            if (RELEVANT.stream().noneMatch(line::contains)) {
+        int lineStart = 0;
+        for (int at = 0; at < log.length; at++) {
+            if (log[at] != '\n') {
                 continue;
             }
-            AuditEntry entry = AuditEntry.parse(line);
+            int from = lineStart;
+            int to = at;
+            lineStart = at + 1;
+            if (RELEVANT.stream().noneMatch(marker -> ByteSearch.contains(log, from, to, marker))) {
+                continue;
+            }
+            AuditEntry entry = AuditEntry.parse(new String(log, from, to - from, StandardCharsets.UTF_8));
             switch (entry.type()) {
                 case AuditTypes.SERIAL_RESERVED -> {
                     Reservation reservation = RecordEvents.reservation(entry);
