@@ -24,7 +24,10 @@ public final class AuditTypes {
     /** A certificate entered the index. */
     public static final String CERTIFICATE_ISSUED = "certificate-issued";
 
-    /** Signed certificates kept for later exports: {@code issuer}, {@code certificates} (Base64 DER). */
+    /**
+     * Signed certificates kept for later exports: {@code issuer}, {@code certificates} (Base64 DER)
+     * and {@code sha256} (each certificate's fingerprint, in the same order).
+     */
     public static final String CERTIFICATES_STORED = "certificates-stored";
 
     /** A certificate was revoked. */

@@ -1,5 +1,6 @@
 package dev.ceremony.records;
 
+import dev.ceremony.audit.AuditChain;
 import dev.ceremony.audit.AuditTrail;
 import dev.ceremony.audit.AuditTypes;
 import java.math.BigInteger;
@@ -61,6 +62,7 @@ public final class AuditedCaRecords implements CaRecords {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("issuer", issuerKeyId);
         data.put("certificates", certificates.stream().map(c -> Base64.getEncoder().encodeToString(encoded(c))).toList());
+        data.put("sha256", certificates.stream().map(c -> AuditChain.sha256Bytes(encoded(c))).toList());
         audit.append(AuditTypes.CERTIFICATES_STORED, data);
         audit.sync();
         records.storeCertificates(issuerKeyId, certificates);

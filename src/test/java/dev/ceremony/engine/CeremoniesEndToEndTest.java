@@ -185,6 +185,13 @@ class CeremoniesEndToEndTest {
                 deviceChain.toString(), "-CRLfile", dir.resolve("crls.pem").toString(), "sensor-0001.cert.pem");
         assertThat(good.exitCode()).as(good.toString()).isZero();
 
+        String certificate = Files.readString(deviceExport.resolve("sensor-0001.cert.pem"));
+        String fingerprint = Tool.run(deviceExport, "sh", "-c", "openssl x509 -in sensor-0001.cert.pem -outform DER "
+                + "| sha256sum").output().substring(0, 64);
+        assertThat(Files.readString(dir.resolve("appliance/records/audit.jsonl"))).as("every certificate's "
+                + "fingerprint is in the log").contains(fingerprint);
+        assertThat(certificate).startsWith("-----BEGIN CERTIFICATE-----");
+
         TestCli.Result audit = cli.run("audit", "verify", dir.resolve("appliance/records/audit.jsonl").toString(),
                 "--root", rootExport.resolve("root-ca.cert.pem").toString());
         assertThat(audit.status()).as(audit.all()).isZero();
