@@ -28,8 +28,10 @@ final class TemplateText {
         List<String> lines = new ArrayList<>();
         lines.add("subject        " + tbs.getSubject());
         lines.add("issuer         " + tbs.getIssuer());
-        long days = Duration.between(tbs.getStartDate().getDate().toInstant(),
-                tbs.getEndDate().getDate().toInstant()).toDays();
+        // Rounded to whole days: a validity cut to end with its issuer's is a few milliseconds
+        // short, and the plan must read the same however long drafting took.
+        long days = Math.round(Duration.between(tbs.getStartDate().getDate().toInstant(),
+                tbs.getEndDate().getDate().toInstant()).toSeconds() / 86_400.0);
         lines.add("validity       " + days + " days from the moment of signing");
         lines.add("signature      " + tbs.getSignature().getAlgorithm().getId() + " (" + algorithm(tbs) + ")");
         Extensions extensions = tbs.getExtensions();
