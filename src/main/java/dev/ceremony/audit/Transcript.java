@@ -51,7 +51,10 @@ public final class Transcript {
             fingerprint(text(first, "script-sha256"));
         }
         if (first.data().containsKey("plan-sha256")) {
-            field("Plan SHA-256", text(first, "plan-sha256"));
+            field("Plan SHA-256", "");
+            for (String row : Fingerprints.hexLines(text(first, "plan-sha256"), WIDTH - INDENT.length())) {
+                line(INDENT + row);
+            }
             field("Approved plan", Boolean.TRUE.equals(first.data().get("approved-plan"))
                     ? "given, and equal to the plan above" : "not given");
         }
@@ -83,6 +86,12 @@ public final class Transcript {
                 String step = text(entry, "step");
                 wrapped(String.format("  %s  %s  %s: %s", time(entry), step, text(entry, "action"),
                         text(entry, "outcome")), INDENT + "      ");
+                if (entry.data().get("details") instanceof Map<?, ?> details && !details.isEmpty()) {
+                    List<String> parts = new ArrayList<>();
+                    details.forEach((name, value) -> parts.add(name + " " + Printable.escape(value instanceof List<?> list
+                            ? String.join(", ", list.stream().map(String::valueOf).toList()) : String.valueOf(value))));
+                    wrapped("            " + String.join("; ", parts), INDENT + "          ");
+                }
                 List<String> who = confirmations.getOrDefault(step, List.of());
                 wrapped("            confirmed by " + (who.isEmpty() ? "nobody" : String.join(", ", who)),
                         INDENT + "          ");
