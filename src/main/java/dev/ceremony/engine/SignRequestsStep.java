@@ -38,30 +38,28 @@ final class SignRequestsStep implements StepHandler {
                 new TokenSerials(run.requireToken()), run.records()), run.setup.linter(), run.setup.verifier(),
                 run.setup.clock(), CaCertificateStep.MAX_SKEW), run.records(), BatchIssuer.DEFAULT_CHUNK);
         long total = requests.size();
-        List<BatchIssuer.Outcome> outcomes = batch.issue(requests, false,
-                done -> run.operator.progress("signing", done, total));
-        long issued = 0;
-        for (BatchIssuer.Outcome outcome : outcomes) {
+        long[] issued = {0};
+        batch.issue(requests, false, done -> run.operator.progress("signing", done, total), outcome -> {
             if (outcome.issued().isPresent()) {
-                issued++;
-            } else {
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("step", step.id());
-                data.put("subject", outcome.request().subject().subject().toString());
-                data.put("reason", outcome.refusal().orElseThrow());
-                run.append(AuditTypes.REFUSAL, data);
-                run.operator.say("  NOT SIGNED " + outcome.request().subject().subject() + ": "
-                        + outcome.refusal().orElseThrow());
+                issued[0]++;
+                return;
             }
-        }
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("step", step.id());
+            data.put("subject", outcome.request().subject().subject().toString());
+            data.put("reason", outcome.refusal().orElseThrow());
+            run.append(AuditTypes.REFUSAL, data);
+            run.operator.say("  NOT SIGNED " + outcome.request().subject().subject() + ": "
+                    + outcome.refusal().orElseThrow());
+        });
         run.sync();
         run.reviewed = List.of();
-        run.operator.say("Signed " + issued + " certificate(s) with " + issuer.name() + "; " + (total - issued)
+        run.operator.say("Signed " + issued[0] + " certificate(s) with " + issuer.name() + "; " + (total - issued[0])
                 + " refused by the lint.");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("issuer", issuer.name().toString());
-        details.put("issued", issued);
-        details.put("refused", total - issued);
+        details.put("issued", issued[0]);
+        details.put("refused", total - issued[0]);
         return details;
     }
 }

@@ -49,10 +49,21 @@ public final class BatchIssuer {
         void done(int requests);
     }
 
-    /** Issues every request, all by one CA, whose certificate must be known. */
+    /** Issues every request, all by one CA, whose certificate must be known; returns every outcome. */
     public List<Outcome> issue(List<CertificateIssuer.Request> requests, boolean renewal, Progress progress) {
-        List<Outcome> outcomes = new ArrayList<>();
+        List<Outcome> all = new ArrayList<>();
+        issue(requests, renewal, progress, all::add);
+        return all;
+    }
+
+    /**
+     * Issues every request and hands each outcome to {@code results} once its chunk is recorded;
+     * nothing of a chunk is kept after it, so a batch of any size needs the memory of one chunk.
+     */
+    public void issue(List<CertificateIssuer.Request> requests, boolean renewal, Progress progress,
+            java.util.function.Consumer<Outcome> results) {
         for (int start = 0; start < requests.size(); start += chunk) {
+            List<Outcome> outcomes = new ArrayList<>();
             List<CertificateIssuer.Request> part = requests.subList(start, Math.min(requests.size(), start + chunk));
             // Serials are drawn one after another; the TBS certificates are built and linted on every core.
             List<BigInteger> serials = new ArrayList<>(part.size());
@@ -91,9 +102,9 @@ public final class BatchIssuer {
                         outcomes.size()).stream().map(o -> o.issued().orElseThrow().certificate()).toList());
             }
             records.recordIssued(entries);
+            outcomes.forEach(results);
             progress.done(Math.min(requests.size(), start + chunk));
         }
-        return outcomes;
     }
 
     private static String issuerKeyId(CertificateIssuer.Request request) {
