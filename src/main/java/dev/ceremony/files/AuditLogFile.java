@@ -2,8 +2,8 @@ package dev.ceremony.files;
 
 import dev.ceremony.audit.AuditChain;
 import dev.ceremony.audit.AuditEntry;
-import dev.ceremony.audit.CeremonyLog;
 import dev.ceremony.audit.AuditTypes;
+import dev.ceremony.audit.CeremonyLog;
 import dev.ceremony.audit.SealSigner;
 import dev.ceremony.records.RecordsException;
 import java.io.ByteArrayOutputStream;
