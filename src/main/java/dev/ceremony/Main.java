@@ -36,6 +36,17 @@ public final class Main {
                 new FileAdapters());
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(cli.run(args, out, err));
+        int status;
+        try {
+            status = cli.run(args, out, err);
+        } catch (OutOfMemoryError e) {
+            // A stack trace would say nothing to an officer; what to do would.
+            err.println("ceremony: out of memory (a heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB). A ceremony stopped by this is unfinished and resumes when it is run again with more "
+                    + "memory, e.g. CEREMONY_JAVA_OPTS=-Xmx2g");
+            err.flush();
+            status = 1;
+        }
+        System.exit(status);
     }
 }
