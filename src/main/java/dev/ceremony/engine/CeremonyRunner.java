@@ -105,7 +105,7 @@ public final class CeremonyRunner {
                 }
             }
         }
-        LogState before = LogState.of(setup.store().readLog());
+        LogState before = LogState.read(setup.store().openLog(), LogState.RESUME);
         Optional<LogState.Unfinished> unfinished = before.unfinished();
         if (unfinished.isPresent() && !unfinished.get().script().equals(script.id())) {
             throw new StepRefused("ceremony " + unfinished.get().ceremony() + " (script " + unfinished.get().script()
@@ -346,7 +346,7 @@ public final class CeremonyRunner {
         if (reason.isBlank() || !dev.ceremony.text.Printable.isPrintable(reason)) {
             throw new StepRefused("an abort needs its reason in printable text");
         }
-        LogState before = LogState.of(setup.store().readLog());
+        LogState before = LogState.read(setup.store().openLog(), LogState.RESUME);
         LogState.Unfinished unfinished = before.unfinished().filter(u -> u.script().equals(script.id()))
                 .orElseThrow(() -> new StepRefused("there is no unfinished " + script.id() + " ceremony to abort"));
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -384,7 +384,7 @@ public final class CeremonyRunner {
             run.records().caCertificate(name).ifPresent(c -> certified.add(RecordsHistory.sha256(
                     c.getSubjectPublicKeyInfo())));
         }
-        LogState log = run.now();
+        LogState log = run.now(Set.of(AuditTypes.KEY_GENERATED));
         String auditKey = log.auditKeySha256().orElse("");
         for (AuditEntry entry : log.of(run.ceremony)) {
             if (!entry.type().equals(AuditTypes.KEY_GENERATED)) {
@@ -410,8 +410,8 @@ public final class CeremonyRunner {
     }
 
     private RunOutcome ended(Run run, RunOutcome.Ending ending, Optional<String> reason) {
-        Path transcript = setup.store().writeTranscript(run.ceremony, Transcript.render(run.now().of(run.ceremony,
-                Transcript.TYPES), run.ceremony));
+        Path transcript = setup.store().writeTranscript(run.ceremony, Transcript.render(run.now(Transcript.TYPES).of(
+                run.ceremony, Transcript.TYPES), run.ceremony));
         String head = run.workspace().log().head();
         run.operator.say("Ceremony " + run.ceremony + " " + KebabCase.of(ending) + ". Audit log head " + head);
         run.operator.fingerprint("audit log head", head);

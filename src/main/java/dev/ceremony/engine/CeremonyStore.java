@@ -7,8 +7,8 @@ import java.util.Optional;
 /** Where the appliance keeps its memory: the audit log, the records, quarantine and transcripts. */
 public interface CeremonyStore {
 
-    /** The audit log's bytes, or empty before the first ceremony. */
-    Optional<byte[]> readLog();
+    /** The audit log to read from its start, or empty before the first ceremony. */
+    Optional<java.io.InputStream> openLog();
 
     /**
      * Starts the audit log (the root ceremony): its first record holds the audit public key and

@@ -68,8 +68,9 @@ final class ExportStep implements StepHandler {
                 new StepRefused("the records hold no root certificate to export"));
         X509CertificateHolder audit = records.caCertificate(CaNames.AUDIT_RECORD).orElseThrow(() ->
                 new StepRefused("the records hold no audit-signer certificate to export"));
-        List<AuditEntry> ceremony = run.now().of(run.ceremony, Set.of(AuditTypes.SERIAL_RESERVED,
-                AuditTypes.CERTIFICATES_STORED, AuditTypes.CA_CERTIFICATE_STORED, AuditTypes.CRL_STORED));
+        Set<String> types = Set.of(AuditTypes.SERIAL_RESERVED, AuditTypes.CERTIFICATES_STORED,
+                AuditTypes.CA_CERTIFICATE_STORED, AuditTypes.CRL_STORED);
+        List<AuditEntry> ceremony = run.now(types).of(run.ceremony, types);
         List<ExportPlan.Leaf> leaves = items.contains(ExportItem.ISSUED_CERTIFICATES) ? leaves(run, ceremony)
                 : List.of();
         List<ExportFile> extras = new ArrayList<>();

@@ -2,7 +2,9 @@ package dev.ceremony.engine;
 
 import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
+import dev.ceremony.audit.LogLines;
 import dev.ceremony.text.ByteSearch;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,11 @@ import java.util.Set;
  * left out; the log file removes it when it is opened.
  */
 final class LogState {
+
+    /** What a resumed ceremony needs of the interrupted one's records. */
+    static final Set<String> RESUME = Set.of(AuditTypes.STEP, AuditTypes.KEY_GENERATION_STARTED,
+            AuditTypes.KEY_GENERATED, AuditTypes.KEY_REUSED, AuditTypes.MEDIA_FILE_IMPORTED,
+            AuditTypes.CERTIFICATE_REVOKED, AuditTypes.CEREMONY_END);
 
     /** The log's first record (the audit key), or null for no log. */
     private final String first;
@@ -39,50 +46,60 @@ final class LogState {
     }
 
     /**
-     * Reads what a ceremony needs to know from the log's bytes, keeping only the first record,
-     * the last token record, the ceremony ids and the last ceremony's records: a log of years of
-     * batches is never held whole.
+     * Reads what a ceremony needs to know from the log in one pass over the stream: the first
+     * record, the ceremony ids, the last token record, and of the last ceremony its first and last
+     * record and those of the {@code keep} types. A log of years of batches is never held whole,
+     * nor a big ceremony's records.
      */
-    static LogState of(Optional<byte[]> log) {
-        byte[] bytes = log.orElse(new byte[0]);
-        int end = bytes.length;
-        while (end > 0 && bytes[end - 1] != '\n') {
-            end--;
-        }
-        if (end == 0) {
+    static LogState read(Optional<InputStream> log, Set<String> keep) {
+        if (log.isEmpty()) {
             return new LogState(null, null, Set.of(), null, List.of());
         }
-        List<int[]> lines = new ArrayList<>();
         byte[] startMarker = typeMarker(AuditTypes.CEREMONY_START).getBytes(StandardCharsets.UTF_8);
         byte[] tokenMarker = typeMarker(AuditTypes.TOKEN).getBytes(StandardCharsets.UTF_8);
+        List<byte[]> keepMarkers = keep.stream().map(type -> typeMarker(type).getBytes(StandardCharsets.UTF_8)).toList();
         Set<String> ids = new HashSet<>();
-        String firstLine = null;
-        String token = null;
-        int lineStart = 0;
-        for (int i = 0; i < end; i++) {
-            if (bytes[i] != '\n') {
-                continue;
-            }
-            if (firstLine == null) {
-                firstLine = text(bytes, lineStart, i);
-                ids.add(parse(firstLine).ceremony());
-            } else if (ByteSearch.contains(bytes, lineStart, i, startMarker)) {
-                ids.add(parse(text(bytes, lineStart, i)).ceremony());
-            } else if (ByteSearch.contains(bytes, lineStart, i, tokenMarker)) {
-                token = text(bytes, lineStart, i);
-            }
-            lines.add(new int[] {lineStart, i});
-            lineStart = i + 1;
+        String[] first = {null};
+        String[] token = {null};
+        String[] ceremony = {null};
+        String[] lastLine = {null};
+        List<String> kept = new ArrayList<>();
+        try (InputStream in = log.get()) {
+            LogLines.read(in, (bytes, from, to) -> {
+                boolean starts = first[0] == null || ByteSearch.contains(bytes, from, to, startMarker);
+                String line = null;
+                if (starts) {
+                    line = text(bytes, from, to);
+                    String id = parse(line).ceremony();
+                    ids.add(id);
+                    ceremony[0] = id;
+                    kept.clear();
+                    if (first[0] == null) {
+                        first[0] = line;
+                    }
+                }
+                if (ByteSearch.contains(bytes, from, to, tokenMarker)) {
+                    line = line != null ? line : text(bytes, from, to);
+                    token[0] = line;
+                }
+                boolean wanted = starts || keepMarkers.stream().anyMatch(m -> ByteSearch.contains(bytes, from, to, m));
+                if (wanted) {
+                    kept.add(line != null ? line : text(bytes, from, to));
+                    lastLine[0] = null;
+                } else {
+                    lastLine[0] = text(bytes, from, to);
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new StepRefused("cannot read the audit log: " + e.getMessage(), e);
         }
-        int[] lastLine = lines.get(lines.size() - 1);
-        String last = parse(text(bytes, lastLine[0], lastLine[1])).ceremony();
-        byte[] marker = ("\"ceremony\":\"" + last + "\"").getBytes(StandardCharsets.UTF_8);
-        List<String> tail = new ArrayList<>();
-        for (int i = lines.size() - 1; i >= 0 && ByteSearch.contains(bytes, lines.get(i)[0], lines.get(i)[1], marker); i--) {
-            tail.add(text(bytes, lines.get(i)[0], lines.get(i)[1]));
+        if (first[0] == null) {
+            return new LogState(null, null, Set.of(), null, List.of());
         }
-        java.util.Collections.reverse(tail);
-        return new LogState(firstLine, token, ids, last, tail);
+        if (lastLine[0] != null) {
+            kept.add(lastLine[0]);
+        }
+        return new LogState(first[0], token[0], ids, ceremony[0], kept);
     }
 
     private static String text(byte[] bytes, int from, int to) {

@@ -88,7 +88,7 @@ final class RevokeStep implements StepHandler {
     }
 
     private static boolean revokedHere(Run run, BigInteger serial) {
-        return run.now().of(run.ceremony).stream().anyMatch(e -> e.type().equals(
+        return run.now(Set.of(dev.ceremony.audit.AuditTypes.CERTIFICATE_REVOKED)).of(run.ceremony).stream().anyMatch(e -> e.type().equals(
                 dev.ceremony.audit.AuditTypes.CERTIFICATE_REVOKED) && serial.toString(16).equals(e.data().get("serial")));
     }
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
@@ -184,10 +185,10 @@ final class Run implements AuditTrail {
         return Optional.empty();
     }
 
-    /** The log as it is now, this ceremony's records included. */
-    LogState now() {
+    /** The log as it is now, with this ceremony's records of {@code types} (and its first and last). */
+    LogState now(Set<String> types) {
         sync();
-        return LogState.of(setup.store().readLog());
+        return LogState.read(setup.store().openLog(), types);
     }
 
     void close() {

@@ -8,6 +8,7 @@ import dev.ceremony.records.MirroredCaRecords;
 import dev.ceremony.records.RecordsException;
 import dev.ceremony.records.RecordsReconciler;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,16 +47,19 @@ public final class CaStore implements Workspace {
                 }
                 log.mirrorTo(copy);
             });
-            byte[] bytes = Files.readAllBytes(config.auditLog());
             List<String> repairs = new ArrayList<>();
             JournalCaRecords primary = JournalCaRecords.open(config.recordsDirectory());
             opened.add(primary);
-            repairs.addAll(RecordsReconciler.reconcile(bytes, primary));
+            try (InputStream in = Files.newInputStream(config.auditLog())) {
+                repairs.addAll(RecordsReconciler.reconcile(in, primary));
+            }
             CaRecords records = primary;
             if (config.mirrorDirectory().isPresent()) {
                 JournalCaRecords mirror = JournalCaRecords.open(config.mirrorDirectory().get());
                 opened.add(mirror);
-                RecordsReconciler.reconcile(bytes, mirror).forEach(repair -> repairs.add("mirror: " + repair));
+                try (InputStream in = Files.newInputStream(config.auditLog())) {
+                    RecordsReconciler.reconcile(in, mirror).forEach(repair -> repairs.add("mirror: " + repair));
+                }
                 records = new MirroredCaRecords(primary, mirror);
             }
             return new CaStore(log, new AuditedCaRecords(records, log), repairs);

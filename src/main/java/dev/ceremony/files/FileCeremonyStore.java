@@ -29,12 +29,12 @@ public final class FileCeremonyStore implements CeremonyStore {
     }
 
     @Override
-    public Optional<byte[]> readLog() {
+    public Optional<java.io.InputStream> openLog() {
         if (!Files.exists(config.auditLog())) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Files.readAllBytes(config.auditLog()));
+            return Optional.of(Files.newInputStream(config.auditLog()));
         } catch (IOException e) {
             throw new RecordsException("cannot read the audit log " + config.auditLog() + ": " + e.getMessage(), e);
         }

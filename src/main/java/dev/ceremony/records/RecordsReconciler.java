@@ -2,8 +2,11 @@ package dev.ceremony.records;
 
 import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
+import dev.ceremony.audit.LogLines;
 import dev.ceremony.text.ByteSearch;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,31 +43,29 @@ public final class RecordsReconciler {
 
     /** Replays into {@code records} what the log holds and they lack; returns what was repaired. */
     public static List<String> reconcile(byte[] log, CaRecords records) {
+        return reconcile(new ByteArrayInputStream(log), records);
+    }
+
+    /** The same, reading the log as a stream: one line at a time, never the whole log. */
+    public static List<String> reconcile(InputStream log, CaRecords records) {
         return walk(log, records, true);
     }
 
     /** What {@link #reconcile} would repair, without changing anything. */
     public static List<String> pending(byte[] log, CaRecords records) {
-        return walk(log, records, false);
+        return walk(new ByteArrayInputStream(log), records, false);
     }
 
-    private static List<String> walk(byte[] log, CaRecords records, boolean apply) {
+    private static List<String> walk(InputStream log, CaRecords records, boolean apply) {
         List<String> repairs = new ArrayList<>();
         Set<String> issuedInLog = new HashSet<>();
         Map<String, String> reservedProfiles = new HashMap<>();
         Map<String, X509CertificateHolder> storedInLog = new LinkedHashMap<>();
-        int lineStart = 0;
-        for (int at = 0; at < log.length; at++) {
-            if (log[at] != '\n') {
-                continue;
+        LogLines.read(log, (bytes, from, to) -> {
+            if (RELEVANT.stream().noneMatch(marker -> ByteSearch.contains(bytes, from, to, marker))) {
+                return;
             }
-            int from = lineStart;
-            int to = at;
-            lineStart = at + 1;
-            if (RELEVANT.stream().noneMatch(marker -> ByteSearch.contains(log, from, to, marker))) {
-                continue;
-            }
-            AuditEntry entry = AuditEntry.parse(new String(log, from, to - from, StandardCharsets.UTF_8));
+            AuditEntry entry = AuditEntry.parse(new String(bytes, from, to - from, StandardCharsets.UTF_8));
             switch (entry.type()) {
                 case AuditTypes.SERIAL_RESERVED -> {
                     Reservation reservation = RecordEvents.reservation(entry);
@@ -154,7 +155,7 @@ public final class RecordsReconciler {
                     // Other records (steps, confirmations, notes, seals) do not change the records.
                 }
             }
-        }
+        });
         // A crash between keeping a chunk's certificates and logging their issue: the log holds the
         // signed certificate, so it enters the index (it was signed under a reserved serial). Only
         // such certificates are still held here; issued ones left the maps as the walk passed them.
