@@ -268,7 +268,8 @@ public final class CeremonyRunner {
             }
             String label = step.arguments().get("label");
             if (label.equals(CaNames.AUDIT_RECORD) || label.equals(CaNames.ROOT_RECORD)) {
-                if (names.contains(CaNames.ROOT_RECORD)) {
+                if (names.contains(CaNames.ROOT_RECORD)
+                        && run.before.recordedKey(run.ceremony, CaNames.ROOT_RECORD).isEmpty()) {
                     throw new StepRefused("the records already hold a root CA; a second root ceremony on the same "
                             + "records is refused");
                 }

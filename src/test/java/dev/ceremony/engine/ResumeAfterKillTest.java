@@ -77,7 +77,7 @@ class ResumeAfterKillTest {
                 .toString());
         TestCli cli = new TestCli(dir, environment);
 
-        killAt("Step 4 of 7", args("root-ca"));
+        killAt("Step 6 of 7", args("root-ca"));
         TestCli.Result resumed = cli.run(args("root-ca").toArray(String[]::new));
         assertThat(resumed.status()).as(resumed.all()).isZero();
         assertThat(resumed.out()).contains("Resuming ceremony root-ca-")
