@@ -3,6 +3,8 @@ package dev.ceremony.engine;
 import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.media.ImportVerdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +18,13 @@ final class ImportStep implements StepHandler {
 
     @Override
     public Map<String, Object> run(Run run, ScriptStep step) {
+        // A retry after an interrupted import gets a folder of its own; only the completed import counts.
+        String importId = run.ceremony;
+        for (int attempt = 2; Files.exists(run.setup.store().quarantine().resolve(importId)); attempt++) {
+            importId = run.ceremony + "-" + attempt;
+        }
         List<ImportVerdict> verdicts = run.setup.media().importRequests(run.request.importFrom().orElseThrow(),
-                run.setup.store().quarantine(), run.ceremony, run);
+                run.setup.store().quarantine(), importId, run);
         long refused = verdicts.stream().filter(v -> !v.accepted()).count();
         for (ImportVerdict verdict : verdicts) {
             if (!verdict.accepted()) {
@@ -32,18 +39,27 @@ final class ImportStep implements StepHandler {
                     + "; requests are files ending in .csr, .req, .pem or .der");
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("import", run.ceremony);
+        details.put("import", importId);
         details.put("imported", (long) run.imported.size());
         details.put("refused", refused);
         return details;
     }
 
-    /** What the interrupted run imported, as its log records say; the review checks each file's hash. */
+    /**
+     * What the interrupted run imported, as its log records say: the files of the import the step
+     * completed (an earlier, interrupted attempt is left out); the review checks each file's hash.
+     */
     @Override
     public void restore(Run run, ScriptStep step) {
+        List<AuditEntry> records = run.before.of(run.ceremony);
+        String importId = records.stream().filter(e -> e.type().equals(AuditTypes.STEP)
+                && step.id().equals(e.data().get("step")) && e.data().get("details") instanceof Map<?, ?>)
+                .map(e -> String.valueOf(((Map<?, ?>) e.data().get("details")).get("import")))
+                .reduce((first, second) -> second).orElse(run.ceremony);
         List<ImportVerdict> imported = new ArrayList<>();
-        for (AuditEntry entry : run.before.of(run.ceremony)) {
-            if (entry.type().equals(IMPORTED)) {
+        for (AuditEntry entry : records) {
+            if (entry.type().equals(IMPORTED)
+                    && Path.of(entry.dataText("quarantine")).getParent().getFileName().toString().equals(importId)) {
                 imported.add(ImportVerdict.imported(entry.dataText("name"), entry.dataText("sha256"),
                         entry.dataText("quarantine")));
             }

@@ -93,6 +93,11 @@ class ResumeAfterKillTest {
                 "common-name=Resume Device CA").toArray(String[]::new));
         assertThat(deviceCa.status()).as(deviceCa.all()).isZero();
         Path requests = Files.createDirectories(dir.resolve("requests"));
+        List<String> emptyFirst = args("sign-csrs", "--import", requests.toString(), "--param", "profile=mqtt-device",
+                "--param", "issuer=device-ca");
+        TestCli.Result wrongStick = cli.run(emptyFirst.toArray(String[]::new));
+        assertThat(wrongStick.status()).as("an empty import medium stops the ceremony").isEqualTo(1);
+        assertThat(wrongStick.out()).contains("no request was imported");
         for (int i = 1; i <= 20; i++) {
             assertThat(Tool.run(requests, "openssl", "req", "-new", "-nodes", "-newkey", "ec", "-pkeyopt",
                     "ec_paramgen_curve:P-256", "-keyout", dir.resolve(i + ".key").toString(), "-out", "device-" + i
