@@ -46,8 +46,8 @@ import picocli.CommandLine.Spec;
             + "the same audit records, with confirmations recorded as given on the command line.",
             "A ceremony that stopped (crash, refusal, error) resumes after its last completed step when it is run "
                 + "again with the same parameters; --abort REASON ends it instead.",
-            "Exit 0 when the plan passes or the ceremony completed; 1 when it was refused, stopped or aborted; 2 on "
-                + "a usage error."})
+            "Exit 0 when the plan passes, the ceremony completed, or --abort ended it; 1 when it was refused, "
+                + "stopped or aborted by a person; 2 on a usage error."})
 final class RunCommand implements Callable<Integer> {
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
