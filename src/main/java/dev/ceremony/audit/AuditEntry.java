@@ -18,6 +18,14 @@ public record AuditEntry(long seq, String prev, String time, String ceremony, St
     /** The prev of the very first record. */
     public static final String GENESIS = "0".repeat(64);
 
+    /**
+     * How the canonical line of a record of {@code type} spells its type: text to look for in a
+     * line before parsing it.
+     */
+    public static String typeField(String type) {
+        return "\"type\":\"" + type + "\"";
+    }
+
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final java.util.Set<String> RESERVED = java.util.Set.of("seq", "prev", "time", "ceremony", "type", "sig");
 

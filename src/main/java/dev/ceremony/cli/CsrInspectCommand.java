@@ -17,9 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -67,7 +65,7 @@ final class CsrInspectCommand implements Callable<Integer> {
                 ? services.records().open(appliance.recordsDirectory()) : null;
         try {
             IssuanceHistory history = records == null ? NO_HISTORY
-                    : new RecordsHistory(records, caKeys(records), Clock.systemUTC());
+                    : new RecordsHistory(records, RecordsHistory.caKeys(records), Clock.systemUTC());
             if (records == null) {
                 out.println("(no records yet: reuse of keys and names is not checked)");
             }
@@ -100,14 +98,6 @@ final class CsrInspectCommand implements Callable<Integer> {
             return false;
         }
     };
-
-    private static Set<String> caKeys(CaRecords records) {
-        Set<String> keys = new HashSet<>();
-        for (String name : records.caCertificateNames()) {
-            records.caCertificate(name).ifPresent(c -> keys.add(RecordsHistory.sha256(c.getSubjectPublicKeyInfo())));
-        }
-        return keys;
-    }
 
     private boolean inspect(PrintWriter out, RequestPolicy policy, List<CertificateProfile> profiles,
             IssuanceHistory history, Path file) {

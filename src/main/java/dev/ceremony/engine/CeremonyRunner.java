@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -380,11 +379,7 @@ public final class CeremonyRunner {
 
     /** Destroys the keys this ceremony generated that no stored CA certificate uses (never the log's audit key). */
     private static void destroyDebris(Run run) {
-        Set<String> certified = new HashSet<>();
-        for (String name : run.records().caCertificateNames()) {
-            run.records().caCertificate(name).ifPresent(c -> certified.add(RecordsHistory.sha256(
-                    c.getSubjectPublicKeyInfo())));
-        }
+        Set<String> certified = RecordsHistory.caKeys(run.records());
         LogState log = run.now(Set.of(AuditTypes.KEY_GENERATED));
         String auditKey = log.auditKeySha256().orElse("");
         for (AuditEntry entry : log.of(run.ceremony)) {
@@ -412,7 +407,7 @@ public final class CeremonyRunner {
 
     private RunOutcome ended(Run run, RunOutcome.Ending ending, Optional<String> reason) {
         Path transcript = setup.store().writeTranscript(run.ceremony, Transcript.render(run.now(Transcript.TYPES).of(
-                run.ceremony, Transcript.TYPES), run.ceremony));
+                run.ceremony), run.ceremony));
         String head = run.workspace().log().head();
         run.operator.say("Ceremony " + run.ceremony + " " + KebabCase.of(ending) + ". Audit log head " + head);
         run.operator.fingerprint("audit log head", head);

@@ -42,7 +42,7 @@ final class ExportStep implements StepHandler {
         }
         List<ExportFile> files = files(run, items);
         Path medium = run.request.exportTo().orElseThrow();
-        long bytes = files.stream().mapToLong(f -> f.content().length + 4096L).sum();
+        long bytes = files.stream().mapToLong(f -> f.size() + 4096L).sum();
         long free = run.setup.media().usableSpace(medium);
         if (free < bytes + PreflightStep.MIN_FREE_BYTES) {
             throw new StepRefused("the export medium " + medium + " has " + free + " bytes free; this export needs about "
@@ -68,9 +68,8 @@ final class ExportStep implements StepHandler {
                 new StepRefused("the records hold no root certificate to export"));
         X509CertificateHolder audit = records.caCertificate(CaNames.AUDIT_RECORD).orElseThrow(() ->
                 new StepRefused("the records hold no audit-signer certificate to export"));
-        Set<String> types = Set.of(AuditTypes.SERIAL_RESERVED, AuditTypes.CERTIFICATES_STORED,
-                AuditTypes.CA_CERTIFICATE_STORED, AuditTypes.CRL_STORED);
-        List<AuditEntry> ceremony = run.now(types).of(run.ceremony, types);
+        List<AuditEntry> ceremony = run.now(Set.of(AuditTypes.SERIAL_RESERVED, AuditTypes.CERTIFICATES_STORED,
+                AuditTypes.CA_CERTIFICATE_STORED, AuditTypes.CRL_STORED)).of(run.ceremony);
         List<ExportPlan.Leaf> leaves = items.contains(ExportItem.ISSUED_CERTIFICATES) ? leaves(run, ceremony)
                 : List.of();
         List<ExportFile> extras = new ArrayList<>();

@@ -35,14 +35,17 @@ final class LogState {
     /** The last ceremony's id, and its records' lines (a ceremony's records are contiguous). */
     private final String lastCeremony;
     private final List<String> lastLines;
+    /** The record types of the last ceremony that were kept. */
+    private final Set<String> keep;
 
     private LogState(String first, String lastToken, Set<String> ceremonies, String lastCeremony,
-            List<String> lastLines) {
+            List<String> lastLines, Set<String> keep) {
         this.first = first;
         this.lastToken = lastToken;
         this.ceremonies = Set.copyOf(ceremonies);
         this.lastCeremony = lastCeremony;
         this.lastLines = List.copyOf(lastLines);
+        this.keep = Set.copyOf(keep);
     }
 
     /**
@@ -53,11 +56,11 @@ final class LogState {
      */
     static LogState read(Optional<InputStream> log, Set<String> keep) {
         if (log.isEmpty()) {
-            return new LogState(null, null, Set.of(), null, List.of());
+            return new LogState(null, null, Set.of(), null, List.of(), keep);
         }
-        byte[] startMarker = typeMarker(AuditTypes.CEREMONY_START).getBytes(StandardCharsets.UTF_8);
-        byte[] tokenMarker = typeMarker(AuditTypes.TOKEN).getBytes(StandardCharsets.UTF_8);
-        List<byte[]> keepMarkers = keep.stream().map(type -> typeMarker(type).getBytes(StandardCharsets.UTF_8)).toList();
+        byte[] startMarker = AuditEntry.typeField(AuditTypes.CEREMONY_START).getBytes(StandardCharsets.UTF_8);
+        byte[] tokenMarker = AuditEntry.typeField(AuditTypes.TOKEN).getBytes(StandardCharsets.UTF_8);
+        List<byte[]> keepMarkers = keep.stream().map(type -> AuditEntry.typeField(type).getBytes(StandardCharsets.UTF_8)).toList();
         Set<String> ids = new HashSet<>();
         String[] first = {null};
         String[] token = {null};
@@ -94,12 +97,12 @@ final class LogState {
             throw new StepRefused("cannot read the audit log: " + e.getMessage(), e);
         }
         if (first[0] == null) {
-            return new LogState(null, null, Set.of(), null, List.of());
+            return new LogState(null, null, Set.of(), null, List.of(), keep);
         }
         if (lastLine[0] != null) {
             kept.add(lastLine[0]);
         }
-        return new LogState(first[0], token[0], ids, ceremony[0], kept);
+        return new LogState(first[0], token[0], ids, ceremony[0], kept, keep);
     }
 
     private static String text(byte[] bytes, int from, int to) {
@@ -115,10 +118,6 @@ final class LogState {
         }
     }
 
-    private static String typeMarker(String type) {
-        return "\"type\":\"" + type + "\"";
-    }
-
     boolean exists() {
         return first != null;
     }
@@ -129,30 +128,20 @@ final class LogState {
     }
 
     /**
-     * The records of the log's last ceremony (the one running, or the one that did not end); of
-     * an earlier ceremony, none.
+     * The records of the log's last ceremony (the one running, or the one that did not end) whose
+     * type was asked for when the log was read, with its first and last record; of an earlier
+     * ceremony, none.
      */
     List<AuditEntry> of(String ceremony) {
-        return of(ceremony, null);
-    }
-
-    /**
-     * The records of the last ceremony whose type is one of {@code types} (all when null), and
-     * always its first and last record; other lines are not parsed.
-     */
-    List<AuditEntry> of(String ceremony, Set<String> types) {
         List<AuditEntry> entries = new ArrayList<>();
         if (!ceremony.equals(lastCeremony)) {
             return entries;
         }
-        List<String> markers = types == null ? List.of() : types.stream().map(LogState::typeMarker).toList();
         for (int i = 0; i < lastLines.size(); i++) {
-            String line = lastLines.get(i);
-            if (types == null || i == 0 || i == lastLines.size() - 1 || markers.stream().anyMatch(line::contains)) {
-                AuditEntry entry = parse(line);
-                if (types == null || i == 0 || i == lastLines.size() - 1 || types.contains(entry.type())) {
-                    entries.add(entry);
-                }
+            AuditEntry entry = parse(lastLines.get(i));
+            // The type was found as text when the log was read; here it is checked as a field.
+            if (i == 0 || i == lastLines.size() - 1 || keep.contains(entry.type())) {
+                entries.add(entry);
             }
         }
         return entries;

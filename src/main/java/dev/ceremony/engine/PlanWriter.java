@@ -10,7 +10,6 @@ import dev.ceremony.text.KebabCase;
 import dev.ceremony.text.Wrap;
 import dev.ceremony.token.KeyHandle;
 import dev.ceremony.token.KeySpec;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +29,6 @@ public final class PlanWriter {
 
     /** Widest line of a plan. */
     public static final int WIDTH = 80;
-
-    private static final BigInteger PLAN_SERIAL = BigInteger.ONE.shiftLeft(126).add(BigInteger.ONE);
 
     private final CaRequests requests;
     private final CertificateDrafter drafter;
@@ -105,7 +102,7 @@ public final class PlanWriter {
         CaSigner issuer = step.action() == StepAction.SELF_SIGN_ROOT ? null
                 : issuer(step.arguments().get("issuer"), cas);
         CertificateIssuer.Request request = requests.request(step, key, issuer);
-        CertificateDrafter.Draft draft = drafter.draft(request, PLAN_SERIAL);
+        CertificateDrafter.Draft draft = drafter.draft(request, CertificateDrafter.DRY_RUN_SERIAL);
         out.add("     certificate template:");
         for (String line : TemplateText.describe(draft.tbs())) {
             wrap(out, "       " + line, 22);
@@ -149,7 +146,7 @@ public final class PlanWriter {
         KeyHandle key = PlaceholderKeys.handle("placeholder", spec);
         X500Name name = requests.name(commonName);
         CaSigner signer = issuer.orElse(CaSigner.selfSigning(key, name));
-        CertificateDrafter.Draft draft = drafter.draft(requests.standInRequest(profile, name, key, signer), PLAN_SERIAL);
+        CertificateDrafter.Draft draft = drafter.draft(requests.standInRequest(profile, name, key, signer), CertificateDrafter.DRY_RUN_SERIAL);
         return CaSigner.of(key, draft.placeholderCertificate());
     }
 

@@ -13,11 +13,9 @@ import dev.ceremony.records.CaRecords;
 import dev.ceremony.records.RecordsHistory;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The CSR review gate: each quarantined request parsed, its signature verified and judged by the
@@ -81,11 +79,7 @@ final class ReviewStep implements StepHandler {
                 config.dnDefaults(), config.policy().permittedDomains(), config.policy().deviceUriDomain(),
                 config.policy().maxAlternativeNames()));
         CaRecords records = run.records();
-        Set<String> caKeys = new HashSet<>();
-        for (String name : records.caCertificateNames()) {
-            records.caCertificate(name).ifPresent(c -> caKeys.add(RecordsHistory.sha256(c.getSubjectPublicKeyInfo())));
-        }
-        RecordsHistory history = new RecordsHistory(records, caKeys, run.setup.clock());
+        RecordsHistory history = new RecordsHistory(records, RecordsHistory.caKeys(records), run.setup.clock());
         // Each request is read, checked against its imported hash and judged on its own: on every core, in order.
         return run.imported.parallelStream().map(file -> {
             byte[] bytes = run.setup.media().read(Path.of(file.quarantined().orElseThrow()));
@@ -93,7 +87,7 @@ final class ReviewStep implements StepHandler {
                 throw new StepRefused("the quarantined copy of " + file.name() + " changed since it was imported "
                         + "(its SHA-256 is not the one the log records); abort the ceremony and import again");
             }
-            return policy.evaluateAll(profile, List.of(new RequestPolicy.Input(file.name(), bytes)), history).get(0);
+            return policy.judge(profile, new RequestPolicy.Input(file.name(), bytes), history);
         }).toList();
     }
 }

@@ -93,6 +93,7 @@ final class Run implements AuditTrail {
         return workspace().records();
     }
 
+    /** Appends to the log; before the root ceremony's log starts, keeps the record and returns null. */
     @Override
     public dev.ceremony.audit.AuditEntry append(String type, Map<String, Object> data) {
         if (workspace == null) {

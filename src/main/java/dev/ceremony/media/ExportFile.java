@@ -15,6 +15,11 @@ public record ExportFile(String path, byte[] content) {
         }
     }
 
+    /** How many bytes the file holds (without copying them). */
+    public int size() {
+        return content.length;
+    }
+
     @Override
     public byte[] content() {
         return content.clone();

@@ -41,6 +41,10 @@ public final class BatchIssuer {
     public record Outcome(CertificateIssuer.Request request, Optional<IssuedCertificate> issued, Optional<String> refusal) {
     }
 
+    /** A request drafted and linted, or the lint's refusal. */
+    private record Drafted(Optional<CertificateIssuer.Prepared> ready, Optional<String> refusal) {
+    }
+
     /** Called after each chunk with the number of requests done so far. */
     @FunctionalInterface
     public interface Progress {
@@ -70,23 +74,23 @@ public final class BatchIssuer {
             for (int i = 0; i < part.size(); i++) {
                 serials.add(issuer.nextSerial());
             }
-            List<Object> drafted = IntStream.range(0, part.size()).parallel().mapToObj(i -> {
+            List<Drafted> drafted = IntStream.range(0, part.size()).parallel().mapToObj(i -> {
                 try {
-                    return (Object) issuer.prepare(part.get(i), serials.get(i));
+                    return new Drafted(Optional.of(issuer.prepare(part.get(i), serials.get(i))), Optional.empty());
                 } catch (LintException e) {
-                    return e;
+                    return new Drafted(Optional.empty(), Optional.of(e.getMessage()));
                 }
             }).toList();
             List<CertificateIssuer.Prepared> prepared = new ArrayList<>();
             List<Reservation> reservations = new ArrayList<>();
             for (int i = 0; i < part.size(); i++) {
-                if (drafted.get(i) instanceof CertificateIssuer.Prepared ready) {
-                    prepared.add(ready);
-                    reservations.add(new Reservation(ready.serial(), issuerKeyId(part.get(i)),
-                            part.get(i).profile().name(), HexFormat.of().formatHex(ready.tbsSha256())));
+                Optional<CertificateIssuer.Prepared> ready = drafted.get(i).ready();
+                if (ready.isPresent()) {
+                    prepared.add(ready.get());
+                    reservations.add(new Reservation(ready.get().serial(), issuerKeyId(part.get(i)),
+                            part.get(i).profile().name(), HexFormat.of().formatHex(ready.get().tbsSha256())));
                 } else {
-                    outcomes.add(new Outcome(part.get(i), Optional.empty(), Optional.of(((LintException) drafted.get(i))
-                            .getMessage())));
+                    outcomes.add(new Outcome(part.get(i), Optional.empty(), drafted.get(i).refusal()));
                 }
             }
             records.reserve(reservations);

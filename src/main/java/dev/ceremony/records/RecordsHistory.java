@@ -4,6 +4,7 @@ import dev.ceremony.audit.AuditChain;
 import dev.ceremony.pki.csr.IssuanceHistory;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -15,8 +16,8 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 public final class RecordsHistory implements IssuanceHistory {
 
     private final Set<String> caKeySha256;
-    private final Set<String> certifiedKeys = new java.util.HashSet<>();
-    private final Set<String> certifiedSubjects = new java.util.HashSet<>();
+    private final Set<String> certifiedKeys = new HashSet<>();
+    private final Set<String> certifiedSubjects = new HashSet<>();
 
     /**
      * @param caKeySha256 hex SHA-256 of the SubjectPublicKeyInfo of every key on the token
@@ -52,6 +53,15 @@ public final class RecordsHistory implements IssuanceHistory {
     }
 
     /** Hex SHA-256 of a SubjectPublicKeyInfo, as the index stores it. */
+    /** The SHA-256 of the public key of every CA certificate the records hold. */
+    public static Set<String> caKeys(CaRecords records) {
+        Set<String> keys = new HashSet<>();
+        for (String name : records.caCertificateNames()) {
+            records.caCertificate(name).ifPresent(c -> keys.add(sha256(c.getSubjectPublicKeyInfo())));
+        }
+        return keys;
+    }
+
     public static String sha256(SubjectPublicKeyInfo key) {
         try {
             return AuditChain.sha256Bytes(key.getEncoded());

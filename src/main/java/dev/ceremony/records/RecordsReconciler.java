@@ -35,7 +35,7 @@ public final class RecordsReconciler {
      */
     private static final List<byte[]> RELEVANT = List.of(AuditTypes.SERIAL_RESERVED, AuditTypes.CERTIFICATE_ISSUED,
             AuditTypes.CERTIFICATE_REVOKED, AuditTypes.CRL_NUMBER_RESERVED, AuditTypes.CERTIFICATES_STORED,
-            AuditTypes.CA_CERTIFICATE_STORED).stream().map(type -> ("\"type\":\"" + type + "\"")
+            AuditTypes.CA_CERTIFICATE_STORED).stream().map(type -> AuditEntry.typeField(type)
             .getBytes(StandardCharsets.UTF_8)).toList();
 
     private RecordsReconciler() {

@@ -55,14 +55,19 @@ public final class RequestPolicy {
     public List<Verdict> evaluateAll(CertificateProfile profile, List<Input> inputs, IssuanceHistory history) {
         List<Verdict> verdicts = new ArrayList<>();
         for (Input input : inputs) {
-            try {
-                verdicts.add(evaluate(profile, input.source(), input.bytes(), history));
-            } catch (RuntimeException e) {
-                verdicts.add(refused(input.source(), Optional.empty(), new Refusal("csr-unreadable",
-                        "the request could not be processed: " + Printable.escape(String.valueOf(e.getMessage())))));
-            }
+            verdicts.add(judge(profile, input, history));
         }
         return verdicts;
+    }
+
+    /** Judges one entry; whatever goes wrong in it becomes its refusal. Safe to call from several threads. */
+    public Verdict judge(CertificateProfile profile, Input input, IssuanceHistory history) {
+        try {
+            return evaluate(profile, input.source(), input.bytes(), history);
+        } catch (RuntimeException e) {
+            return refused(input.source(), Optional.empty(), new Refusal("csr-unreadable",
+                    "the request could not be processed: " + Printable.escape(String.valueOf(e.getMessage()))));
+        }
     }
 
     public Verdict evaluate(CertificateProfile profile, String source, byte[] bytes, IssuanceHistory history) {
