@@ -75,12 +75,14 @@ final class CaCertificateStep implements StepHandler {
     /** The certificate an interrupted run already signed for this key under this profile, if any. */
     private static Optional<X509CertificateHolder> alreadyIssued(CaRecords records, CertificateIssuer.Request request) {
         String key = RecordsHistory.sha256(request.subject().publicKey());
-        for (IssuedEntry entry : records.issued()) {
-            if (entry.publicKeySha256().equals(key) && entry.profile().equals(request.profile().name())) {
-                return records.certificate(entry.issuerKeyId(), entry.serial());
+        IssuedEntry[] found = {null};
+        records.forEachIssued(entry -> {
+            if (found[0] == null && entry.publicKeySha256().equals(key)
+                    && entry.profile().equals(request.profile().name())) {
+                found[0] = entry;
             }
-        }
-        return Optional.empty();
+        });
+        return Optional.ofNullable(found[0]).flatMap(entry -> records.certificate(entry.issuerKeyId(), entry.serial()));
     }
 
     @Override

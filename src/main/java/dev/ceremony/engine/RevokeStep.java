@@ -56,8 +56,8 @@ final class RevokeStep implements StepHandler {
         if (issuerKeys.isEmpty()) {
             throw new StepRefused("there is no CA '" + issuerName + "' in the records");
         }
-        List<IssuedEntry> found = records.issued().stream()
-                .filter(entry -> entry.serial().equals(serial) && issuerKeys.contains(entry.issuerKeyId())).toList();
+        List<IssuedEntry> found = issuerKeys.stream().map(key -> records.find(key, serial)).flatMap(Optional::stream)
+                .toList();
         if (found.isEmpty()) {
             throw new StepRefused("no certificate with serial " + serial.toString(16) + " was issued by " + issuerName
                     + " (any generation); 'ceremony status' counts what was issued. Check the serial and the issuer");

@@ -3,7 +3,7 @@ package dev.ceremony.engine;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.pki.CaSigner;
 import dev.ceremony.pki.KeyIds;
-import dev.ceremony.records.IssuedEntry;
+import dev.ceremony.records.IssuedEntries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -36,8 +36,7 @@ final class RotationPlanStep implements StepHandler {
         Instant oldExpiry = old.getNotAfter().toInstant();
         Instant retire = overlapEnd.isBefore(oldExpiry) ? overlapEnd : oldExpiry;
         String oldKeyId = KeyIds.subjectKeyId(old);
-        Instant lastLeaf = run.records().issued().stream().filter(e -> e.issuerKeyId().equals(oldKeyId))
-                .map(IssuedEntry::notAfter).max(Instant::compareTo).orElse(now);
+        Instant lastLeaf = IssuedEntries.lastExpiry(run.records(), oldKeyId).orElse(now);
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("old", oldName);
         plan.put("old-subject", old.getSubject().toString());

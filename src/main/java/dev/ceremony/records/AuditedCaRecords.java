@@ -145,8 +145,8 @@ public final class AuditedCaRecords implements CaRecords {
     }
 
     @Override
-    public List<IssuedEntry> issued() {
-        return records.issued();
+    public void forEachIssued(java.util.function.Consumer<IssuedEntry> visitor) {
+        records.forEachIssued(visitor);
     }
 
     @Override

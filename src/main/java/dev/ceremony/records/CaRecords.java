@@ -24,7 +24,8 @@ public interface CaRecords extends AutoCloseable {
 
     /**
      * Keeps the signed certificates of one issuer (one file and one sync for the whole list), so
-     * that an export can be repeated later, on another medium, without signing again.
+     * that an export can be repeated later, on another medium, without signing again. Each
+     * certificate's serial was reserved for this issuer before it was signed.
      */
     void storeCertificates(String issuerKeyId, List<X509CertificateHolder> certificates);
 
@@ -61,8 +62,11 @@ public interface CaRecords extends AutoCloseable {
     /** The stored CRL (DER) with the highest number for an issuer, if any. */
     Optional<byte[]> latestCrl(String issuerKeyId);
 
-    /** Every issued certificate, in the order of issuance. */
-    List<IssuedEntry> issued();
+    /**
+     * Hands every issued certificate's entry to {@code visitor}, in the order of issuance, one at a
+     * time: the index of a large CA is streamed, never returned whole.
+     */
+    void forEachIssued(java.util.function.Consumer<IssuedEntry> visitor);
 
     /** The entry of one certificate. */
     Optional<IssuedEntry> find(String issuerKeyId, BigInteger serial);

@@ -54,9 +54,15 @@ public final class CaStatus {
                 crls.add(crl(name, records.latestCrl(KeyIds.subjectKeyId(certificate)), now, warnings));
             }
         }
-        long issued = records.issued().stream().filter(e -> !caSerials.contains(e.serial())).count();
-        long revoked = records.issued().stream()
-                .filter(e -> !caSerials.contains(e.serial()) && e.revocation().isPresent()).count();
+        long[] counts = {0, 0};
+        records.forEachIssued(entry -> {
+            if (!caSerials.contains(entry.serial())) {
+                counts[0]++;
+                counts[1] += entry.revocation().isPresent() ? 1 : 0;
+            }
+        });
+        long issued = counts[0];
+        long revoked = counts[1];
         Optional<StatusReport.Log> audit = log.map(bytes -> audit(bytes, records, warnings));
         if (log.isEmpty()) {
             warnings.add("there is no audit log yet");

@@ -41,4 +41,15 @@ public final class IssuedEntries {
     public static String publicKeySha256(X509CertificateHolder certificate) {
         return RecordsHistory.sha256(certificate.getSubjectPublicKeyInfo());
     }
+
+    /** The last notAfter among the certificates an issuer issued, read as a stream of the index. */
+    public static java.util.Optional<java.time.Instant> lastExpiry(CaRecords records, String issuerKeyId) {
+        java.time.Instant[] last = {null};
+        records.forEachIssued(entry -> {
+            if (entry.issuerKeyId().equals(issuerKeyId) && (last[0] == null || entry.notAfter().isAfter(last[0]))) {
+                last[0] = entry.notAfter();
+            }
+        });
+        return java.util.Optional.ofNullable(last[0]);
+    }
 }

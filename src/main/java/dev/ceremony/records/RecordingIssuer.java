@@ -47,12 +47,12 @@ public final class RecordingIssuer {
     private void requireFreshCaName(CertificateIssuer.Request request) {
         String subject = request.subject().subject().toString();
         String key = RecordsHistory.sha256(request.subject().publicKey());
-        for (IssuedEntry entry : records.issued()) {
+        records.forEachIssued(entry -> {
             if (entry.subject().equals(subject) && !entry.publicKeySha256().equals(key)) {
                 throw new RecordsException("the CA name '" + subject + "' already belongs to another key (certificate "
                         + entry.serial().toString(16) + "); give this generation its own name, for example with the "
                         + "year");
             }
-        }
+        });
     }
 }

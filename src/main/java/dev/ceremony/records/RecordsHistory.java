@@ -11,13 +11,16 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * The request policy's view of history: the token's CA keys and the certificates valid now,
- * indexed once when the view is made (a batch judges thousands of requests against it).
+ * indexed once when the view is made (a batch judges thousands of requests against it). The keys
+ * and subjects of valid certificates are kept as 64-bit digests ({@link DigestIndex}), so the view
+ * of a CA with a million devices fits in a few dozen megabytes; a digest shared by chance refuses a
+ * request, never passes one. The view may be read from many threads once made.
  */
 public final class RecordsHistory implements IssuanceHistory {
 
     private final Set<String> caKeySha256;
-    private final Set<String> certifiedKeys = new HashSet<>();
-    private final Set<String> certifiedSubjects = new HashSet<>();
+    private final DigestIndex certifiedKeys = new DigestIndex();
+    private final DigestIndex certifiedSubjects = new DigestIndex();
 
     /**
      * @param caKeySha256 hex SHA-256 of the SubjectPublicKeyInfo of every key on the token
@@ -25,12 +28,12 @@ public final class RecordsHistory implements IssuanceHistory {
     public RecordsHistory(CaRecords records, Set<String> caKeySha256, Clock clock) {
         this.caKeySha256 = Set.copyOf(caKeySha256);
         java.time.Instant now = Objects.requireNonNull(clock, "clock").instant();
-        for (IssuedEntry entry : Objects.requireNonNull(records, "records").issued()) {
+        Objects.requireNonNull(records, "records").forEachIssued(entry -> {
             if (entry.validAt(now)) {
-                certifiedKeys.add(entry.publicKeySha256());
-                certifiedSubjects.add(subjectKey(entry.profile(), entry.subjectName()));
+                certifiedKeys.add(DigestIndex.digest(entry.publicKeySha256()));
+                certifiedSubjects.add(subjectDigest(entry.profile(), entry.subjectName()));
             }
-        }
+        });
     }
 
     @Override
@@ -40,19 +43,19 @@ public final class RecordsHistory implements IssuanceHistory {
 
     @Override
     public boolean isCertified(SubjectPublicKeyInfo key) {
-        return certifiedKeys.contains(sha256(key));
+        return certifiedKeys.contains(DigestIndex.digest(sha256(key)));
     }
 
     @Override
     public boolean hasValidCertificate(String profile, String subjectName) {
-        return certifiedSubjects.contains(subjectKey(profile, subjectName));
+        return certifiedSubjects.contains(subjectDigest(profile, subjectName));
     }
 
-    private static String subjectKey(String profile, String subjectName) {
-        return profile + "\n" + subjectName.toLowerCase(java.util.Locale.ROOT);
+    /** The digest a subject is known by under a profile: names compare without case. */
+    public static long subjectDigest(String profile, String subjectName) {
+        return DigestIndex.digest(profile + "\n" + subjectName.toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** Hex SHA-256 of a SubjectPublicKeyInfo, as the index stores it. */
     /** The SHA-256 of the public key of every CA certificate the records hold. */
     public static Set<String> caKeys(CaRecords records) {
         Set<String> keys = new HashSet<>();
@@ -62,6 +65,7 @@ public final class RecordsHistory implements IssuanceHistory {
         return keys;
     }
 
+    /** Hex SHA-256 of a SubjectPublicKeyInfo, as the index stores it. */
     public static String sha256(SubjectPublicKeyInfo key) {
         try {
             return AuditChain.sha256Bytes(key.getEncoded());

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,8 @@ public final class RecordsReconciler {
 
     private static List<String> walk(InputStream log, CaRecords records, boolean apply) {
         List<String> repairs = new ArrayList<>();
-        Set<String> issuedInLog = new HashSet<>();
+        // Every certificate the log issued, as a 64-bit digest of issuer/serial: 24 bytes a certificate.
+        DigestIndex issuedInLog = new DigestIndex();
         Map<String, String> reservedProfiles = new HashMap<>();
         Map<String, X509CertificateHolder> storedInLog = new LinkedHashMap<>();
         LogLines.read(log, (bytes, from, to) -> {
@@ -82,7 +82,7 @@ public final class RecordsReconciler {
                 case AuditTypes.CERTIFICATE_ISSUED -> {
                     IssuedEntry issued = RecordEvents.issued(entry);
                     String key = issued.issuerKeyId() + "/" + issued.serial().toString(16);
-                    issuedInLog.add(key);
+                    issuedInLog.add(DigestIndex.digest(key));
                     storedInLog.remove(key);
                     reservedProfiles.remove(key);
                     if (records.find(issued.issuerKeyId(), issued.serial()).isEmpty()) {
@@ -96,7 +96,7 @@ public final class RecordsReconciler {
                 case AuditTypes.CERTIFICATE_REVOKED -> {
                     BigInteger serial = RecordEvents.serial(entry);
                     String issuer = entry.dataText("issuer");
-                    if (!issuedInLog.contains(issuer + "/" + serial.toString(16))) {
+                    if (!issuedInLog.contains(DigestIndex.digest(issuer + "/" + serial.toString(16)))) {
                         throw new RecordsException("audit record " + entry.seq() + " revokes certificate "
                                 + serial.toString(16) + ", which the log never issued");
                     }
@@ -160,7 +160,7 @@ public final class RecordsReconciler {
         // signed certificate, so it enters the index (it was signed under a reserved serial). Only
         // such certificates are still held here; issued ones left the maps as the walk passed them.
         for (Map.Entry<String, X509CertificateHolder> stored : storedInLog.entrySet()) {
-            if (issuedInLog.add(stored.getKey())) {
+            if (issuedInLog.addNew(DigestIndex.digest(stored.getKey()))) {
                 X509CertificateHolder certificate = stored.getValue();
                 String issuer = stored.getKey().substring(0, stored.getKey().indexOf('/'));
                 if (records.find(issuer, certificate.getSerialNumber()).isEmpty()) {
@@ -173,12 +173,12 @@ public final class RecordsReconciler {
                 }
             }
         }
-        for (IssuedEntry entry : records.issued()) {
-            if (!issuedInLog.contains(entry.issuerKeyId() + "/" + entry.serial().toString(16))) {
+        records.forEachIssued(entry -> {
+            if (!issuedInLog.contains(DigestIndex.digest(entry.issuerKeyId() + "/" + entry.serial().toString(16)))) {
                 throw new RecordsException("the records hold certificate " + entry.serial().toString(16)
                         + " that the audit log never issued: the records were changed outside a ceremony");
             }
-        }
+        });
         return repairs;
     }
 

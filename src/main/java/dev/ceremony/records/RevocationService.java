@@ -41,12 +41,14 @@ public final class RevocationService {
                 "the CA needs its certificate to sign a CRL"));
         String issuerKeyId = KeyIds.subjectKeyId(certificate);
         Instant now = clock.instant();
-        List<RevokedCertificate> revoked = records.issued().stream()
-                .filter(entry -> entry.issuerKeyId().equals(issuerKeyId))
-                .filter(entry -> entry.revocation().isPresent() && entry.notAfter().isAfter(now))
-                .map(entry -> new RevokedCertificate(entry.serial(), entry.revocation().get().date(),
-                        entry.revocation().get().reason().code()))
-                .toList();
+        List<RevokedCertificate> revoked = new java.util.ArrayList<>();
+        records.forEachIssued(entry -> {
+            if (entry.issuerKeyId().equals(issuerKeyId) && entry.revocation().isPresent()
+                    && entry.notAfter().isAfter(now)) {
+                revoked.add(new RevokedCertificate(entry.serial(), entry.revocation().get().date(),
+                        entry.revocation().get().reason().code()));
+            }
+        });
         BigInteger number = records.reserveCrlNumber(issuerKeyId);
         X509CRLHolder crl = crls.issue(ca, number, revoked);
         try {
@@ -62,7 +64,6 @@ public final class RevocationService {
      * issued. A retired intermediate keeps its CRL until then.
      */
     public Optional<Instant> crlNeededUntil(String issuerKeyId) {
-        return records.issued().stream().filter(entry -> entry.issuerKeyId().equals(issuerKeyId))
-                .map(IssuedEntry::notAfter).max(Instant::compareTo);
+        return IssuedEntries.lastExpiry(records, issuerKeyId);
     }
 }

@@ -136,6 +136,9 @@ class JournalCaRecordsTest {
         Files.writeString(bundle, dev.ceremony.pki.Pem.certificate(certificate));
 
         try (JournalCaRecords records = JournalCaRecords.open(dir)) {
+            assertThatThrownBy(() -> records.storeCertificates(ISSUER, List.of(certificate)))
+                    .as("only what was signed under a reserved serial is kept").hasMessageContaining("never reserved");
+            records.reserve(List.of(new Reservation(BigInteger.TEN, ISSUER, "mqtt-device", "00")));
             records.storeCertificates(ISSUER, List.of(certificate));
             assertThat(records.certificate(ISSUER, BigInteger.TEN)).contains(certificate);
         }

@@ -99,7 +99,7 @@ class RecordsAndLogTest {
         }
         List<IssuedEntry> before;
         try (JournalCaRecords original = JournalCaRecords.open(records)) {
-            before = original.issued();
+            before = Indexed.all(original);
         }
         Path rebuilt = dir.resolve("rebuilt");
 
@@ -114,10 +114,10 @@ class RecordsAndLogTest {
                 assertThat(fresh.certificate(entry.issuerKeyId(), entry.serial())).as("the signed certificate, for exports")
                         .hasValueSatisfying(c -> assertThat(c.getSerialNumber()).isEqualTo(entry.serial()));
             }
-            assertThat(fresh.issued()).hasSameSizeAs(before);
-            assertThat(fresh.issued()).extracting(IssuedEntry::serial).containsExactlyElementsOf(
+            assertThat(Indexed.all(fresh)).hasSameSizeAs(before);
+            assertThat(Indexed.all(fresh)).extracting(IssuedEntry::serial).containsExactlyElementsOf(
                     before.stream().map(IssuedEntry::serial).toList());
-            assertThat(fresh.issued()).extracting(e -> e.revocation().isPresent()).containsExactly(false, false, true);
+            assertThat(Indexed.all(fresh)).extracting(e -> e.revocation().isPresent()).containsExactly(false, false, true);
             assertThat(fresh.caCertificate("device-ca")).isPresent();
             for (IssuedEntry entry : before) {
                 assertThat(fresh.serialUsed(entry.serial())).isTrue();
@@ -154,8 +154,8 @@ class RecordsAndLogTest {
             List<String> repairs = RecordsReconciler.reconcile(Files.readAllBytes(cut), fresh);
 
             assertThat(repairs).anyMatch(r -> r.contains("signed and kept before a crash cut off its issue record"));
-            assertThat(fresh.issued()).hasSize(3);
-            assertThat(fresh.issued().get(2).profile()).isEqualTo("intermediate-ca");
+            assertThat(Indexed.all(fresh)).hasSize(3);
+            assertThat(Indexed.all(fresh).get(2).profile()).isEqualTo("intermediate-ca");
         }
     }
 
@@ -212,7 +212,7 @@ class RecordsAndLogTest {
             long issuedInLog = entries.stream().filter(e -> e.type().equals(AuditTypes.CERTIFICATE_ISSUED)).count();
             long keptInLog = entries.stream().filter(e -> e.type().equals(AuditTypes.CERTIFICATES_STORED))
                     .mapToLong(e -> ((List<?>) e.data().get("certificates")).size()).sum();
-            assertThat(journal.issued()).as("every certificate signed and kept is in the index, even when a kill cut off "
+            assertThat(Indexed.all(journal)).as("every certificate signed and kept is in the index, even when a kill cut off "
                     + "its issue record").hasSize((int) keptInLog);
             assertThat(issuedInLog).isLessThanOrEqualTo(keptInLog);
             StatusReport status = new CaStatus(new AuditVerifier(TestHierarchy.BC),
@@ -221,7 +221,7 @@ class RecordsAndLogTest {
                     + "stored CA certificates (root and device CA) of the set-up").isEqualTo(keptInLog);
             assertThat(status.log().orElseThrow().valid()).isTrue();
             Set<BigInteger> serials = new HashSet<>();
-            for (IssuedEntry entry : journal.issued()) {
+            for (IssuedEntry entry : Indexed.all(journal)) {
                 assertThat(serials.add(entry.serial())).as("serial %s once", entry.serial().toString(16)).isTrue();
             }
             System.out.println("records crash test: " + KILLS + " kills, " + issuedInLog + " certificates, "
