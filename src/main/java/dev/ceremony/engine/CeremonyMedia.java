@@ -11,8 +11,12 @@ import java.util.List;
 /** Removable media as the engine sees them: import into quarantine, read back, export, free space. */
 public interface CeremonyMedia {
 
-    /** Copies the requests on {@code medium} into a new quarantine folder, logging every verdict. */
-    List<ImportVerdict> importRequests(Path medium, Path quarantineRoot, String importId, AuditTrail audit);
+    /**
+     * Copies the requests on {@code medium} into a new quarantine folder, logging every verdict and
+     * handing each to {@code verdicts} as it is made (a medium of any size is never listed in memory).
+     */
+    void importRequests(Path medium, Path quarantineRoot, String importId, AuditTrail audit,
+            java.util.function.Consumer<ImportVerdict> verdicts);
 
     /** The bytes of a quarantined file. */
     byte[] read(Path quarantined);

@@ -5,12 +5,14 @@ import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.media.ImportVerdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Copies the requests on the import medium into quarantine; the log holds each file's SHA-256 or refusal. */
+/**
+ * Copies the requests on the import medium into quarantine; the log holds each file's SHA-256 or
+ * refusal, and is where the review reads them back from (nothing of the import is kept in memory).
+ */
 final class ImportStep implements StepHandler {
 
     /** The record type the importer writes for each file it quarantines. */
@@ -23,47 +25,48 @@ final class ImportStep implements StepHandler {
         for (int attempt = 2; Files.exists(run.setup.store().quarantine().resolve(importId)); attempt++) {
             importId = run.ceremony + "-" + attempt;
         }
-        List<ImportVerdict> verdicts = run.setup.media().importRequests(run.request.importFrom().orElseThrow(),
-                run.setup.store().quarantine(), importId, run);
-        long refused = verdicts.stream().filter(v -> !v.accepted()).count();
-        for (ImportVerdict verdict : verdicts) {
-            if (!verdict.accepted()) {
-                run.operator.say("  refused " + verdict.name() + " [" + verdict.rule().orElseThrow() + "] "
-                        + verdict.reason().orElseThrow());
-            }
-        }
-        run.imported = verdicts.stream().filter(ImportVerdict::accepted).toList();
-        run.operator.say("Imported " + run.imported.size() + " file(s) into quarantine; refused " + refused + ".");
-        if (run.imported.isEmpty()) {
+        long[] counts = {0, 0};
+        run.setup.media().importRequests(run.request.importFrom().orElseThrow(), run.setup.store().quarantine(),
+                importId, run, verdict -> {
+                    if (verdict.accepted()) {
+                        counts[0]++;
+                    } else {
+                        counts[1]++;
+                        run.operator.say("  refused " + verdict.name() + " [" + verdict.rule().orElseThrow() + "] "
+                                + verdict.reason().orElseThrow());
+                    }
+                });
+        run.operator.say("Imported " + counts[0] + " file(s) into quarantine; refused " + counts[1] + ".");
+        if (counts[0] == 0) {
             throw new StepRefused("no request was imported from " + run.request.importFrom().orElseThrow()
                     + "; requests are files ending in .csr, .req, .pem or .der");
         }
+        run.importId = Optional.of(importId);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("import", importId);
-        details.put("imported", (long) run.imported.size());
-        details.put("refused", refused);
+        details.put("imported", counts[0]);
+        details.put("refused", counts[1]);
         return details;
     }
 
     /**
-     * What the interrupted run imported, as its log records say: the files of the import the step
-     * completed (an earlier, interrupted attempt is left out); the review checks each file's hash.
+     * The import the interrupted run completed, as its step record says; an earlier, interrupted
+     * attempt is left out.
      */
     @Override
     public void restore(Run run, ScriptStep step) {
-        List<AuditEntry> records = run.before.of(run.ceremony);
-        String importId = records.stream().filter(e -> e.type().equals(AuditTypes.STEP)
-                && step.id().equals(e.data().get("step")) && e.data().get("details") instanceof Map<?, ?>)
-                .map(e -> String.valueOf(((Map<?, ?>) e.data().get("details")).get("import")))
-                .reduce((first, second) -> second).orElse(run.ceremony);
-        List<ImportVerdict> imported = new ArrayList<>();
-        for (AuditEntry entry : records) {
-            if (entry.type().equals(IMPORTED)
-                    && Path.of(entry.dataText("quarantine")).getParent().getFileName().toString().equals(importId)) {
-                imported.add(ImportVerdict.imported(entry.dataText("name"), entry.dataText("sha256"),
-                        entry.dataText("quarantine")));
-            }
-        }
-        run.imported = imported;
+        run.importId = Optional.of(StepHandler.completedDetails(run, step).map(details -> String.valueOf(
+                details.get("import"))).orElse(run.ceremony));
+    }
+
+    /** Whether an {@code imported} record belongs to the import {@code importId}. */
+    static boolean belongsTo(AuditEntry imported, String importId) {
+        return Path.of(imported.dataText("quarantine")).getParent().getFileName().toString().equals(importId);
+    }
+
+    /** A file the import put into quarantine, as its record says. */
+    static ImportVerdict file(AuditEntry imported) {
+        return ImportVerdict.imported(imported.dataText("name"), imported.dataText("sha256"),
+                imported.dataText("quarantine"));
     }
 }

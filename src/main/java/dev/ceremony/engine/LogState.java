@@ -23,8 +23,7 @@ final class LogState {
 
     /** What a resumed ceremony needs of the interrupted one's records. */
     static final Set<String> RESUME = Set.of(AuditTypes.STEP, AuditTypes.KEY_GENERATION_STARTED,
-            AuditTypes.KEY_GENERATED, AuditTypes.KEY_REUSED, AuditTypes.MEDIA_FILE_IMPORTED,
-            AuditTypes.CERTIFICATE_REVOKED, AuditTypes.CEREMONY_END);
+            AuditTypes.KEY_GENERATED, AuditTypes.KEY_REUSED, AuditTypes.CERTIFICATE_REVOKED, AuditTypes.CEREMONY_END);
 
     /** The log's first record (the audit key), or null for no log. */
     private final String first;
@@ -103,6 +102,34 @@ final class LogState {
             kept.add(lastLine[0]);
         }
         return new LogState(first[0], token[0], ids, ceremony[0], kept, keep);
+    }
+
+    /**
+     * Hands each record of {@code ceremony} whose type is one of {@code types} to {@code visitor},
+     * in log order, parsing only those lines: a ceremony of 100,000 requests is read one record at
+     * a time. The visitor may append to the log; the stream reads on to its end.
+     */
+    static void visit(Optional<InputStream> log, String ceremony, Set<String> types,
+            java.util.function.Consumer<AuditEntry> visitor) {
+        if (log.isEmpty()) {
+            return;
+        }
+        List<byte[]> markers = types.stream().map(type -> AuditEntry.typeField(type).getBytes(StandardCharsets.UTF_8))
+                .toList();
+        byte[] ceremonyMarker = ("\"ceremony\":\"" + ceremony + "\"").getBytes(StandardCharsets.UTF_8);
+        try (InputStream in = log.get()) {
+            LogLines.read(in, (bytes, from, to) -> {
+                if (ByteSearch.contains(bytes, from, to, ceremonyMarker)
+                        && markers.stream().anyMatch(m -> ByteSearch.contains(bytes, from, to, m))) {
+                    AuditEntry entry = parse(text(bytes, from, to));
+                    if (entry.ceremony().equals(ceremony) && types.contains(entry.type())) {
+                        visitor.accept(entry);
+                    }
+                }
+            });
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new StepRefused("cannot read the audit log: " + e.getMessage(), e);
+        }
     }
 
     private static String text(byte[] bytes, int from, int to) {

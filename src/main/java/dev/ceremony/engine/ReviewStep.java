@@ -1,93 +1,182 @@
 package dev.ceremony.engine;
 
 import dev.ceremony.audit.AuditChain;
+import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.config.ApplianceConfig;
+import dev.ceremony.media.ImportVerdict;
 import dev.ceremony.pki.CertificateProfile;
 import dev.ceremony.pki.csr.CsrReader;
+import dev.ceremony.pki.csr.IssuanceHistory;
 import dev.ceremony.pki.csr.PolicySettings;
 import dev.ceremony.pki.csr.Refusal;
 import dev.ceremony.pki.csr.RequestPolicy;
 import dev.ceremony.pki.csr.Verdict;
 import dev.ceremony.records.CaRecords;
+import dev.ceremony.records.DigestIndex;
 import dev.ceremony.records.RecordsHistory;
+import dev.ceremony.records.BatchIssuer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The CSR review gate: each quarantined request parsed, its signature verified and judged by the
  * policy under the step's profile; requested and issued values side by side, every refusal with
- * its rule. Only what passes here is signed.
+ * its rule. Only what passes here is signed. Two requests of one batch for the same key, or the
+ * same subject, are refused after the first: one key, one certificate.
+ *
+ * <p>The imports are read back from the log and judged a chunk at a time on every core; each
+ * verdict goes to the log, where the sign step reads the accepted ones again. Memory stays that of
+ * one chunk (and 24 bytes a request for the batch's keys and subjects) however large the batch.
  */
 final class ReviewStep implements StepHandler {
 
     @Override
     public Map<String, Object> run(Run run, ScriptStep step) {
-        List<Verdict> verdicts = evaluate(run, step);
-        long accepted = 0;
-        for (Verdict verdict : verdicts) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("source", verdict.source());
-            data.put("verdict", verdict.accepted() ? "accepted" : "refused");
-            verdict.requested().ifPresent(requested -> data.put("requested", requested.subject()));
-            verdict.issued().ifPresent(issued -> data.put("issued", issued.subject().toString()));
-            List<String> refusals = new ArrayList<>();
-            for (Refusal refusal : verdict.refusals()) {
-                refusals.add("[" + refusal.rule() + "] " + refusal.reason());
+        String importId = run.importId.orElseThrow(() -> new StepRefused("step '" + step.id() + "' reviews an "
+                + "import, but no import step ran before it"));
+        CertificateProfile profile = run.certificates.profile(step);
+        Judge judge = Judge.of(run, profile);
+        DigestIndex batchKeys = new DigestIndex();
+        DigestIndex batchSubjects = new DigestIndex();
+        long[] counts = {0, 0};
+        long[] seqs = {-1, -1};
+        List<ImportVerdict> chunk = new ArrayList<>();
+        Runnable review = () -> {
+            List<Verdict> verdicts = judge.all(run, chunk);
+            for (int i = 0; i < chunk.size(); i++) {
+                Verdict verdict = onePerBatch(verdicts.get(i), profile, batchKeys, batchSubjects);
+                AuditEntry logged = log(run, chunk.get(i), verdict);
+                if (logged != null) {
+                    seqs[0] = seqs[0] < 0 ? logged.seq() : seqs[0];
+                    seqs[1] = logged.seq();
+                }
+                counts[verdict.accepted() ? 0 : 1]++;
             }
-            if (!refusals.isEmpty()) {
-                data.put("refusals", refusals);
+            run.sync();
+            chunk.clear();
+        };
+        run.eachRecord(Set.of(ImportStep.IMPORTED), entry -> {
+            if (ImportStep.belongsTo(entry, importId)) {
+                chunk.add(ImportStep.file(entry));
+                if (chunk.size() == BatchIssuer.DEFAULT_CHUNK) {
+                    review.run();
+                }
             }
-            run.append(AuditTypes.REQUEST_REVIEWED, data);
-            if (verdict.accepted()) {
-                accepted++;
-                run.operator.say("  accepted " + verdict.source() + ": requested " + verdict.requested()
-                        .map(r -> r.subject()).orElse("?") + "; issues " + verdict.issued().orElseThrow().subject());
-            } else {
-                run.operator.say("  REFUSED " + verdict.source() + ": " + String.join("; ", refusals));
-            }
-        }
-        run.sync();
-        run.operator.say("Review: " + accepted + " accepted, " + (verdicts.size() - accepted) + " refused, under profile "
+        });
+        review.run();
+        run.operator.say("Review: " + counts[0] + " accepted, " + counts[1] + " refused, under profile "
                 + step.arguments().get("profile") + ".");
-        if (accepted == 0) {
+        if (counts[0] == 0) {
             throw new StepRefused("no request passed the review; nothing would be signed");
         }
-        run.reviewed = verdicts;
+        run.reviewed = Optional.of(new ReviewRecords(seqs[0], seqs[1], counts[0]));
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("accepted", accepted);
-        details.put("refused", (long) verdicts.size() - accepted);
+        details.put("accepted", counts[0]);
+        details.put("refused", counts[1]);
+        details.put("first-record", seqs[0]);
+        details.put("last-record", seqs[1]);
         return details;
     }
 
-    /**
-     * On resume the review is made again from the same quarantined files. Requests the
-     * interrupted run already signed are now refused as certified keys, so they are not signed twice.
-     */
+    /** The review the interrupted run completed: where its records are, as its step record says. */
     @Override
     public void restore(Run run, ScriptStep step) {
-        run.reviewed = evaluate(run, step);
+        Map<?, ?> details = StepHandler.completedDetails(run, step).orElseThrow(() -> new StepRefused("the log "
+                + "holds no completed review to resume from"));
+        if (!(details.get("first-record") instanceof Number first) || !(details.get("last-record") instanceof Number last)
+                || !(details.get("accepted") instanceof Number accepted)) {
+            throw new StepRefused("the interrupted run's review record does not say where its verdicts are; abort "
+                    + "this ceremony and run it again");
+        }
+        run.reviewed = Optional.of(new ReviewRecords(first.longValue(), last.longValue(), accepted.longValue()));
     }
 
-    private static List<Verdict> evaluate(Run run, ScriptStep step) {
-        CertificateProfile profile = run.certificates.profile(step);
-        ApplianceConfig config = run.setup.config();
-        RequestPolicy policy = new RequestPolicy(new CsrReader(run.setup.verifier()), new PolicySettings(
-                config.dnDefaults(), config.policy().permittedDomains(), config.policy().deviceUriDomain(),
-                config.policy().maxAlternativeNames()));
-        CaRecords records = run.records();
-        RecordsHistory history = new RecordsHistory(records, RecordsHistory.caKeys(records), run.setup.clock());
-        // Each request is read, checked against its imported hash and judged on its own: on every core, in order.
-        return run.imported.parallelStream().map(file -> {
-            byte[] bytes = run.setup.media().read(Path.of(file.quarantined().orElseThrow()));
-            if (!AuditChain.sha256Bytes(bytes).equals(file.sha256().orElseThrow())) {
-                throw new StepRefused("the quarantined copy of " + file.name() + " changed since it was imported "
-                        + "(its SHA-256 is not the one the log records); abort the ceremony and import again");
-            }
-            return policy.judge(profile, new RequestPolicy.Input(file.name(), bytes), history);
-        }).toList();
+    /** A second request of the batch for a key or a subject that an earlier one already takes is refused. */
+    private static Verdict onePerBatch(Verdict verdict, CertificateProfile profile, DigestIndex keys,
+            DigestIndex subjects) {
+        if (!verdict.accepted()) {
+            return verdict;
+        }
+        long key = DigestIndex.digest(RecordsHistory.sha256(verdict.issued().orElseThrow().publicKey()));
+        long subject = RecordsHistory.subjectDigest(profile.name(), verdict.issued().orElseThrow().subject().toString());
+        if (keys.contains(key)) {
+            return refuse(verdict, new Refusal("key-repeated-in-batch", "an earlier request of this batch has the "
+                    + "same public key; one key gets one certificate"));
+        }
+        if (subjects.contains(subject)) {
+            return refuse(verdict, new Refusal("subject-repeated-in-batch", "an earlier request of this batch asks "
+                    + "for the same subject; each device or server gets one certificate"));
+        }
+        keys.add(key);
+        subjects.add(subject);
+        return verdict;
+    }
+
+    private static Verdict refuse(Verdict verdict, Refusal refusal) {
+        return new Verdict(verdict.source(), verdict.requested(), Optional.empty(), List.of(refusal), false);
+    }
+
+    private static AuditEntry log(Run run, ImportVerdict file, Verdict verdict) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("source", verdict.source());
+        data.put("sha256", file.sha256().orElseThrow());
+        data.put("quarantine", file.quarantined().orElseThrow());
+        data.put("verdict", verdict.accepted() ? "accepted" : "refused");
+        verdict.requested().ifPresent(requested -> data.put("requested", requested.subject()));
+        verdict.issued().ifPresent(issued -> data.put("issued", issued.subject().toString()));
+        List<String> refusals = new ArrayList<>();
+        for (Refusal refusal : verdict.refusals()) {
+            refusals.add("[" + refusal.rule() + "] " + refusal.reason());
+        }
+        if (!refusals.isEmpty()) {
+            data.put("refusals", refusals);
+        }
+        if (verdict.accepted()) {
+            run.operator.say("  accepted " + verdict.source() + ": requested " + verdict.requested()
+                    .map(r -> r.subject()).orElse("?") + "; issues " + verdict.issued().orElseThrow().subject());
+        } else {
+            run.operator.say("  REFUSED " + verdict.source() + ": " + String.join("; ", refusals));
+        }
+        return run.append(AuditTypes.REQUEST_REVIEWED, data);
+    }
+
+    /** The policy, the history and the profile a batch is judged with, made once for the step. */
+    record Judge(RequestPolicy policy, CertificateProfile profile, IssuanceHistory history) {
+
+        static Judge of(Run run, CertificateProfile profile) {
+            ApplianceConfig config = run.setup.config();
+            RequestPolicy policy = new RequestPolicy(new CsrReader(run.setup.verifier()), new PolicySettings(
+                    config.dnDefaults(), config.policy().permittedDomains(), config.policy().deviceUriDomain(),
+                    config.policy().maxAlternativeNames()));
+            CaRecords records = run.records();
+            return new Judge(policy, profile, new RecordsHistory(records, RecordsHistory.caKeys(records),
+                    run.setup.clock()));
+        }
+
+        Judge with(IssuanceHistory other) {
+            return new Judge(policy, profile, other);
+        }
+
+        /**
+         * Each file read from quarantine, checked against the SHA-256 its import logged, and judged
+         * on its own: on every core, verdicts in order.
+         */
+        List<Verdict> all(Run run, List<ImportVerdict> files) {
+            return files.parallelStream().map(file -> {
+                byte[] bytes = run.setup.media().read(Path.of(file.quarantined().orElseThrow()));
+                if (!AuditChain.sha256Bytes(bytes).equals(file.sha256().orElseThrow())) {
+                    throw new StepRefused("the quarantined copy of " + file.name() + " changed since it was "
+                            + "imported (its SHA-256 is not the one the log records); abort the ceremony and import "
+                            + "again");
+                }
+                return policy.judge(profile, new RequestPolicy.Input(file.name(), bytes), history);
+            }).toList();
+        }
     }
 }

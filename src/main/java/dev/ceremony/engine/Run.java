@@ -3,10 +3,8 @@ package dev.ceremony.engine;
 import dev.ceremony.audit.AuditTrail;
 import dev.ceremony.audit.SealSigner;
 import dev.ceremony.audit.TokenSealSigner;
-import dev.ceremony.media.ImportVerdict;
 import dev.ceremony.pki.CaSigner;
 import dev.ceremony.pki.KeyIds;
-import dev.ceremony.pki.csr.Verdict;
 import dev.ceremony.records.CaRecords;
 import dev.ceremony.records.RecordsHistory;
 import dev.ceremony.token.KeyHandle;
@@ -36,10 +34,10 @@ final class Run implements AuditTrail {
     final CaRequests certificates;
     final Map<String, KeyHandle> keys = new HashMap<>();
     final Map<String, CaSigner> cas = new HashMap<>();
-    /** What the import step put into quarantine. */
-    List<ImportVerdict> imported = List.of();
-    /** What the review step accepted and refused. */
-    List<Verdict> reviewed = List.of();
+    /** The quarantine folder of the import the import step completed, once it has. */
+    Optional<String> importId = Optional.empty();
+    /** Where the completed review's records are in the log, once it has completed. */
+    Optional<ReviewRecords> reviewed = Optional.empty();
     private final List<Map.Entry<String, Map<String, Object>>> pending = new ArrayList<>();
     private Map<String, Object> startData;
     private Workspace workspace;
@@ -184,6 +182,15 @@ final class Run implements AuditTrail {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * This ceremony's records of {@code types}, as the log holds them now (synced first), one at a
+     * time in log order.
+     */
+    void eachRecord(Set<String> types, java.util.function.Consumer<dev.ceremony.audit.AuditEntry> visitor) {
+        sync();
+        LogState.visit(setup.store().openLog(), ceremony, types, visitor);
     }
 
     /** The log as it is now, with this ceremony's records of {@code types} (and its first and last). */

@@ -1,65 +1,170 @@
 package dev.ceremony.engine;
 
+import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
+import dev.ceremony.media.ImportVerdict;
 import dev.ceremony.pki.CaSigner;
 import dev.ceremony.pki.CertificateIssuer;
 import dev.ceremony.pki.CertificateProfile;
 import dev.ceremony.pki.TokenSerials;
 import dev.ceremony.pki.csr.Verdict;
 import dev.ceremony.records.BatchIssuer;
+import dev.ceremony.records.DigestIndex;
 import dev.ceremony.records.RecordedSerials;
+import dev.ceremony.records.RecordsHistory;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import dev.ceremony.pki.csr.IssuanceHistory;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
- * Signs the reviewed requests as one batch: each chunk's serials and TBS hashes go into the log
- * with one sync, then the token signs each certificate once, and each is verified and recorded.
+ * Signs the requests the review accepted, as one batch: read back from the review's log records a
+ * chunk at a time, each request is read from quarantine again, checked against the hash its review
+ * logged and judged again (so what is signed is what was reviewed); then each chunk's serials and
+ * TBS hashes go into the log with one sync, the token signs each certificate once, and each is
+ * verified and recorded.
  */
 final class SignRequestsStep implements StepHandler {
 
     @Override
     public Map<String, Object> run(Run run, ScriptStep step) {
+        ReviewRecords reviewed = run.reviewed.orElseThrow(() -> new StepRefused("step '" + step.id() + "' signs "
+                + "reviewed requests, but no review step completed before it"));
         CertificateProfile profile = run.certificates.profile(step);
         CaSigner issuer = run.ca(step.arguments().get("issuer"));
         Optional<Integer> days = Optional.ofNullable(step.arguments().get("validity-days")).map(Integer::valueOf);
-        List<CertificateIssuer.Request> requests = new ArrayList<>();
-        for (Verdict verdict : run.reviewed) {
-            verdict.issued().ifPresent(subject -> requests.add(new CertificateIssuer.Request(profile, subject, issuer,
-                    days, Optional.empty())));
-        }
-        if (requests.isEmpty()) {
-            run.operator.say("Every reviewed request is already signed (by the interrupted run); nothing to sign.");
-            return Map.of("issued", 0L, "refused", 0L);
-        }
+        SignedHere signedHere = SignedHere.read(run, profile);
+        ReviewStep.Judge base = ReviewStep.Judge.of(run, profile);
+        ReviewStep.Judge judge = base.with(signedHere.excludedFrom(base.history()));
         BatchIssuer batch = new BatchIssuer(new CertificateIssuer(run.requireToken(), new RecordedSerials(
                 new TokenSerials(run.requireToken()), run.records()), run.setup.linter(), run.setup.verifier(),
                 run.setup.clock(), CaCertificateStep.MAX_SKEW), run.records(), BatchIssuer.DEFAULT_CHUNK);
-        long total = requests.size();
-        long[] issued = {0};
-        batch.issue(requests, false, done -> run.operator.progress("signing", done, total), outcome -> {
-            if (outcome.issued().isPresent()) {
-                issued[0]++;
-                return;
+        long total = reviewed.accepted();
+        long[] counts = {0, 0, 0};
+        List<ImportVerdict> chunk = new ArrayList<>();
+        Runnable sign = () -> {
+            long before = counts[0] + counts[1] + counts[2];
+            List<CertificateIssuer.Request> requests = new ArrayList<>();
+            List<Verdict> verdicts = judge.all(run, chunk);
+            for (Verdict verdict : verdicts) {
+                if (verdict.accepted() && signedHere.holds(verdict.issued().orElseThrow().publicKey())) {
+                    counts[2]++;
+                } else if (verdict.accepted()) {
+                    requests.add(new CertificateIssuer.Request(profile, verdict.issued().orElseThrow(), issuer, days,
+                            Optional.empty()));
+                } else {
+                    refused(run, step, verdict.source(), "refused when judged again before signing: "
+                            + String.join("; ", verdict.refusals().stream().map(r -> "[" + r.rule() + "] "
+                                    + r.reason()).toList()));
+                    counts[1]++;
+                }
             }
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("step", step.id());
-            data.put("subject", outcome.request().subject().subject().toString());
-            data.put("reason", outcome.refusal().orElseThrow());
-            run.append(AuditTypes.REFUSAL, data);
-            run.operator.say("  NOT SIGNED " + outcome.request().subject().subject() + ": "
-                    + outcome.refusal().orElseThrow());
+            long judgedOut = chunk.size() - requests.size();
+            batch.issue(requests, false, done -> run.operator.progress("signing", before + judgedOut + done, total),
+                    outcome -> {
+                if (outcome.issued().isPresent()) {
+                    counts[0]++;
+                } else {
+                    refused(run, step, outcome.request().subject().subject().toString(), outcome.refusal().orElseThrow());
+                    counts[1]++;
+                }
+            });
+            chunk.clear();
+        };
+        run.eachRecord(Set.of(AuditTypes.REQUEST_REVIEWED), entry -> {
+            if (reviewed.holds(entry.seq()) && "accepted".equals(entry.data().get("verdict"))) {
+                chunk.add(ImportVerdict.imported(entry.dataText("source"), entry.dataText("sha256"),
+                        entry.dataText("quarantine")));
+                if (chunk.size() == BatchIssuer.DEFAULT_CHUNK) {
+                    sign.run();
+                }
+            }
         });
+        sign.run();
         run.sync();
-        run.reviewed = List.of();
-        run.operator.say("Signed " + issued[0] + " certificate(s) with " + issuer.name() + "; " + (total - issued[0])
-                + " refused by the lint.");
+        if (counts[2] > 0) {
+            run.operator.say(counts[2] + " reviewed request(s) were signed by the interrupted run; not signed again.");
+        }
+        run.operator.say("Signed " + counts[0] + " certificate(s) with " + issuer.name() + "; " + counts[1]
+                + " refused.");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("issuer", issuer.name().toString());
-        details.put("issued", issued[0]);
-        details.put("refused", total - issued[0]);
+        details.put("issued", counts[0]);
+        details.put("refused", counts[1]);
+        if (counts[2] > 0) {
+            details.put("signed-before-resume", counts[2]);
+        }
         return details;
+    }
+
+    private static void refused(Run run, ScriptStep step, String subject, String reason) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("step", step.id());
+        data.put("subject", subject);
+        data.put("reason", reason);
+        run.append(AuditTypes.REFUSAL, data);
+        run.operator.say("  NOT SIGNED " + subject + ": " + reason);
+    }
+
+    /**
+     * The keys and subjects of the certificates this ceremony already kept: after a resume, the
+     * requests the interrupted run signed are known by them and not signed twice. Empty on a first run.
+     */
+    private record SignedHere(DigestIndex keys, DigestIndex subjects, String profile) {
+
+        static SignedHere read(Run run, CertificateProfile profile) {
+            SignedHere signed = new SignedHere(new DigestIndex(), new DigestIndex(), profile.name());
+            run.eachRecord(Set.of(AuditTypes.CERTIFICATES_STORED), entry -> {
+                for (Object encoded : (List<?>) entry.data().get("certificates")) {
+                    X509CertificateHolder certificate;
+                    try {
+                        certificate = new X509CertificateHolder(Base64.getDecoder().decode((String) encoded));
+                    } catch (IOException | IllegalArgumentException e) {
+                        throw new StepRefused("record " + entry.seq() + " of the audit log holds a certificate that "
+                                + "cannot be read: " + e.getMessage(), e);
+                    }
+                    signed.keys.add(DigestIndex.digest(RecordsHistory.sha256(certificate.getSubjectPublicKeyInfo())));
+                    for (RDN cn : certificate.getSubject().getRDNs(BCStyle.CN)) {
+                        signed.subjects.add(RecordsHistory.subjectDigest(profile.name(),
+                                cn.getFirst().getValue().toString()));
+                    }
+                }
+            });
+            return signed;
+        }
+
+        boolean holds(SubjectPublicKeyInfo key) {
+            return keys.contains(DigestIndex.digest(RecordsHistory.sha256(key)));
+        }
+
+        /** The history, but blind to what this ceremony signed, so that those requests are judged as at review. */
+        IssuanceHistory excludedFrom(IssuanceHistory history) {
+            return new IssuanceHistory() {
+                @Override
+                public boolean isCaKey(SubjectPublicKeyInfo key) {
+                    return history.isCaKey(key);
+                }
+
+                @Override
+                public boolean isCertified(SubjectPublicKeyInfo key) {
+                    return history.isCertified(key) && !holds(key);
+                }
+
+                @Override
+                public boolean hasValidCertificate(String profileName, String subjectName) {
+                    return history.hasValidCertificate(profileName, subjectName) && !(profileName.equals(profile)
+                            && subjects.contains(RecordsHistory.subjectDigest(profileName, subjectName)));
+                }
+            };
+        }
     }
 }

@@ -28,8 +28,9 @@ public final class FileCeremonyMedia implements CeremonyMedia {
     }
 
     @Override
-    public List<ImportVerdict> importRequests(Path medium, Path quarantineRoot, String importId, AuditTrail audit) {
-        return importer.importFrom(medium, quarantineRoot, importId, audit);
+    public void importRequests(Path medium, Path quarantineRoot, String importId, AuditTrail audit,
+            java.util.function.Consumer<ImportVerdict> verdicts) {
+        importer.importFrom(medium, quarantineRoot, importId, audit, verdicts);
     }
 
     @Override

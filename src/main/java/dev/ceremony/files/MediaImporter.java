@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Imports CSR files from a medium into a new quarantine folder, one verdict per entry. The medium
@@ -61,6 +60,17 @@ public final class MediaImporter {
      * @throws MediaException when the medium as a whole cannot be used
      */
     public List<ImportVerdict> importFrom(Path medium, Path quarantineRoot, String importId, AuditTrail audit) {
+        List<ImportVerdict> verdicts = new ArrayList<>();
+        importFrom(medium, quarantineRoot, importId, audit, verdicts::add);
+        return verdicts;
+    }
+
+    /**
+     * The same, handing each verdict to {@code verdicts} as it is made; what is held is the sorted
+     * list of the medium's file names and the quarantined copies to sync.
+     */
+    public void importFrom(Path medium, Path quarantineRoot, String importId, AuditTrail audit,
+            java.util.function.Consumer<ImportVerdict> verdicts) {
         Path source = realDirectory(medium);
         Path quarantine = quarantineRoot.resolve(importId);
         try {
@@ -76,45 +86,42 @@ public final class MediaImporter {
             throw new MediaException("cannot create the quarantine folder " + quarantine + ": " + e.getMessage(), e);
         }
         Optional<Map<String, String>> sums = sums(source);
-        List<ImportVerdict> verdicts = new ArrayList<>();
-        TreeMap<String, Path> entries = new TreeMap<>();
+        java.util.TreeSet<String> entries = new java.util.TreeSet<>();
         try (DirectoryStream<Path> listing = Files.newDirectoryStream(source)) {
             for (Path entry : listing) {
-                entries.put(entry.getFileName().toString(), entry);
+                entries.add(entry.getFileName().toString());
             }
         } catch (IOException e) {
             throw new MediaException("cannot list the medium " + source + ": " + e.getMessage(), e);
         }
         int files = 0;
         long total = 0;
-        for (Map.Entry<String, Path> entry : entries.entrySet()) {
-            String name = entry.getKey();
+        List<Path> copies = new ArrayList<>();
+        for (String name : entries) {
             if (name.equals(SUMS)) {
                 continue;
             }
-            ImportVerdict verdict = importOne(name, entry.getValue(), quarantine, sums, files, total);
+            ImportVerdict verdict = importOne(name, source.resolve(name), quarantine, sums, files, total);
             if (verdict.accepted()) {
                 files++;
                 total += sizeOf(quarantine.resolve(name));
+                copies.add(quarantine.resolve(name));
             }
             record(audit, source, verdict);
-            verdicts.add(verdict);
+            verdicts.accept(verdict);
         }
-        sums.ifPresent(listed -> listed.keySet().stream().filter(name -> !entries.containsKey(name)).forEach(name -> {
+        sums.ifPresent(listed -> listed.keySet().stream().filter(name -> !entries.contains(name)).forEach(name -> {
             ImportVerdict verdict = ImportVerdict.refused(Printable.escape(name), "listed-missing",
                     SUMS + " lists this file, but the medium does not hold it");
             record(audit, source, verdict);
-            verdicts.add(verdict);
+            verdicts.accept(verdict);
         }));
         try {
-            List<Path> copies = new ArrayList<>();
-            verdicts.stream().filter(ImportVerdict::accepted).forEach(v -> copies.add(Path.of(v.quarantined().orElseThrow())));
             DurableFiles.sync(copies);
         } catch (IOException e) {
             throw new MediaException("cannot sync the quarantine folder " + quarantine + ": " + e.getMessage(), e);
         }
         audit.sync();
-        return verdicts;
     }
 
     private ImportVerdict importOne(String name, Path path, Path quarantine, Optional<Map<String, String>> sums,

@@ -121,8 +121,33 @@ class ResumeAfterKillTest {
             assertThat(export.resolve("device-" + i + ".cert.pem")).as("the export holds all 20").exists();
         }
 
+        // Killed while signing: the chunk's certificates are kept and logged, the step never completed.
+        // The resume reads the review's verdicts back from the log and signs none of them twice; a
+        // second request for a key already in the batch was refused at the review.
+        Path more = Files.createDirectories(dir.resolve("more"));
+        for (int i = 21; i <= 25; i++) {
+            assertThat(Tool.run(more, "openssl", "req", "-new", "-nodes", "-newkey", "ec", "-pkeyopt",
+                    "ec_paramgen_curve:P-256", "-keyout", dir.resolve(i + ".key").toString(), "-out", "device-" + i
+                            + ".csr", "-subj", "/CN=device-" + i).exitCode()).isZero();
+        }
+        assertThat(Tool.run(more, "openssl", "req", "-new", "-key", dir.resolve("21.key").toString(), "-out",
+                "device-26.csr", "-subj", "/CN=device-26").exitCode()).isZero();
+        List<String> signMore = args("sign-csrs", "--import", more.toString(), "--param", "profile=mqtt-device",
+                "--param", "issuer=device-ca");
+        String killed = killAt("  signing: 5 of 5", signMore);
+        assertThat(killed).contains("[key-repeated-in-batch]");
+        TestCli.Result resumedSigning = cli.run(signMore.toArray(String[]::new));
+        assertThat(resumedSigning.status()).as(resumedSigning.all()).isZero();
+        assertThat(resumedSigning.out()).as("the kill landed before the step's record was synced, or after it")
+                .containsAnyOf("5 reviewed request(s) were signed by the interrupted run", "sign: completed in the "
+                        + "interrupted run");
+        assertThat(Files.readAllLines(dir.resolve("appliance/records/audit.jsonl")).stream()
+                .filter(line -> line.contains("\"type\":\"" + AuditTypes.CERTIFICATE_ISSUED + "\"")
+                        && line.contains("\"profile\":\"mqtt-device\"")).count())
+                .as("each request signed exactly once, the repeated key never").isEqualTo(25);
+
         TestCli.Result audit = cli.run("audit", "verify", dir.resolve("appliance/records/audit.jsonl").toString());
         assertThat(audit.status()).as(audit.all()).isZero();
-        assertThat(cli.run("status", "--config", config.toString()).out()).contains("Certificates       20 issued");
+        assertThat(cli.run("status", "--config", config.toString()).out()).contains("Certificates       25 issued");
     }
 }
