@@ -1,12 +1,9 @@
 package dev.ceremony.engine;
 
 import dev.ceremony.audit.AuditTrail;
-import dev.ceremony.audit.SealSigner;
-import dev.ceremony.media.ExportFile;
-import dev.ceremony.media.ExportReceipt;
+import dev.ceremony.media.ExportSession;
 import dev.ceremony.media.ImportVerdict;
 import java.nio.file.Path;
-import java.util.List;
 
 /** Removable media as the engine sees them: import into quarantine, read back, export, free space. */
 public interface CeremonyMedia {
@@ -21,8 +18,8 @@ public interface CeremonyMedia {
     /** The bytes of a quarantined file. */
     byte[] read(Path quarantined);
 
-    /** Writes a new export folder, with {@code SHA256SUMS} and its signature last. */
-    ExportReceipt export(Path medium, String folder, List<ExportFile> files, SealSigner signer, AuditTrail audit);
+    /** Creates a new export folder, to be written chunk by chunk and committed with its signed {@code SHA256SUMS}. */
+    ExportSession beginExport(Path medium, String folder, AuditTrail audit);
 
     /** Bytes free for an export on {@code medium}; throws when it is not a usable directory. */
     long usableSpace(Path medium);

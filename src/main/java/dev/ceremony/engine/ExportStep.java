@@ -1,14 +1,16 @@
 package dev.ceremony.engine;
 
-import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.media.ExportFile;
 import dev.ceremony.media.ExportPlan;
+import dev.ceremony.media.ExportLayout;
 import dev.ceremony.media.ExportReceipt;
+import dev.ceremony.media.ExportSession;
 import dev.ceremony.pki.CertificateProfile;
 import dev.ceremony.pki.ExtendedKeyUsage;
 import dev.ceremony.pki.KeyIds;
 import dev.ceremony.pki.Pem;
+import dev.ceremony.records.BatchIssuer;
 import dev.ceremony.records.CaRecords;
 import dev.ceremony.text.KebabCase;
 import java.io.IOException;
@@ -24,13 +26,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * Writes what this ceremony made to a new folder on the export medium, in the layout of
  * DESIGN.md section 5. What to write comes from the audit log's records of this ceremony, so an
- * export after a resume holds everything, including what the interrupted run signed.
+ * export after a resume holds everything, including what the interrupted run signed. The log is
+ * read twice as a stream (to measure, then to write a chunk of leaves at a time), so an export of
+ * 100,000 certificates holds one chunk of them.
  */
 final class ExportStep implements StepHandler {
 
@@ -40,15 +45,57 @@ final class ExportStep implements StepHandler {
         for (String item : step.arguments().get("items").split(",", -1)) {
             items.add(KebabCase.parse(ExportItem.class, item.strip()));
         }
-        List<ExportFile> files = files(run, items);
+        CaRecords records = run.records();
+        X509CertificateHolder root = records.caCertificate(CaNames.ROOT_RECORD).orElseThrow(() ->
+                new StepRefused("the records hold no root certificate to export"));
+        X509CertificateHolder audit = records.caCertificate(CaNames.AUDIT_RECORD).orElseThrow(() ->
+                new StepRefused("the records hold no audit-signer certificate to export"));
+        List<ExportFile> extras = new ArrayList<>();
+        if (items.contains(ExportItem.CA_CHAIN)) {
+            caChains(run, root, extras);
+        }
+        if (items.contains(ExportItem.CRLS)) {
+            crls(run, extras);
+        }
+        boolean leaves = items.contains(ExportItem.ISSUED_CERTIFICATES);
+        // First pass: how many leaves and how many bytes, without keeping any of them.
+        long[] measured = {0, 0};
+        ExportLayout sizing = new ExportLayout(0, uriDomain(run), ExportPlan.FILES_PER_FOLDER);
+        if (leaves) {
+            eachLeaf(run, leaf -> {
+                measured[0]++;
+                sizing.leaf(leaf).forEach(file -> measured[1] += file.size() + 4096L);
+            });
+        }
         Path medium = run.request.exportTo().orElseThrow();
-        long bytes = files.stream().mapToLong(f -> f.size() + 4096L).sum();
+        long bytes = measured[1] + extras.stream().mapToLong(f -> f.size() + 4096L).sum() + 64L * 1024;
         long free = run.setup.media().usableSpace(medium);
         if (free < bytes + PreflightStep.MIN_FREE_BYTES) {
             throw new StepRefused("the export medium " + medium + " has " + free + " bytes free; this export needs about "
                     + (bytes + PreflightStep.MIN_FREE_BYTES) + ". Use a larger medium (--export) and run again");
         }
-        ExportReceipt receipt = run.setup.media().export(medium, folderName(run, medium), files, run.sealer(), run);
+        // Second pass: the files, a chunk of leaves at a time.
+        ExportLayout layout = new ExportLayout(measured[0], uriDomain(run), ExportPlan.FILES_PER_FOLDER);
+        ExportReceipt receipt;
+        try (ExportSession session = run.setup.media().beginExport(medium, folderName(run, medium), run)) {
+            session.write(layout.head(root, audit));
+            session.write(extras);
+            List<ExportFile> chunk = new ArrayList<>();
+            long[] written = {0};
+            if (leaves) {
+                eachLeaf(run, leaf -> {
+                    chunk.addAll(layout.leaf(leaf));
+                    if (++written[0] % BatchIssuer.DEFAULT_CHUNK == 0) {
+                        session.write(chunk);
+                        chunk.clear();
+                        run.operator.progress("exporting", written[0], measured[0]);
+                    }
+                });
+            }
+            chunk.add(layout.tail());
+            session.write(chunk);
+            receipt = session.commit(run.sealer());
+        }
         run.operator.say("Exported " + receipt.files() + " file(s) to " + receipt.folder() + "; SHA256SUMS SHA-256 "
                 + receipt.sumsSha256());
         Map<String, Object> details = new LinkedHashMap<>();
@@ -56,33 +103,6 @@ final class ExportStep implements StepHandler {
         details.put("files", (long) receipt.files());
         details.put("sha256sums-sha256", receipt.sumsSha256());
         return details;
-    }
-
-    /**
-     * Every file of the export. What it is built from (the log's records, the parsed
-     * certificates) stays in here, so that only the files are held while they are written.
-     */
-    private static List<ExportFile> files(Run run, Set<ExportItem> items) {
-        CaRecords records = run.records();
-        X509CertificateHolder root = records.caCertificate(CaNames.ROOT_RECORD).orElseThrow(() ->
-                new StepRefused("the records hold no root certificate to export"));
-        X509CertificateHolder audit = records.caCertificate(CaNames.AUDIT_RECORD).orElseThrow(() ->
-                new StepRefused("the records hold no audit-signer certificate to export"));
-        List<AuditEntry> ceremony = run.now(Set.of(AuditTypes.SERIAL_RESERVED, AuditTypes.CERTIFICATES_STORED,
-                AuditTypes.CA_CERTIFICATE_STORED, AuditTypes.CRL_STORED)).of(run.ceremony);
-        List<ExportPlan.Leaf> leaves = items.contains(ExportItem.ISSUED_CERTIFICATES) ? leaves(run, ceremony)
-                : List.of();
-        List<ExportFile> extras = new ArrayList<>();
-        if (items.contains(ExportItem.CA_CHAIN)) {
-            caChains(ceremony, root, extras);
-        }
-        if (items.contains(ExportItem.CRLS)) {
-            crls(run, ceremony, extras);
-        }
-        List<ExportFile> files = new ArrayList<>(ExportPlan.files(root, audit, leaves, uriDomain(run),
-                ExportPlan.FILES_PER_FOLDER));
-        files.addAll(files.size() - 1, extras);
-        return files;
     }
 
     /** The ceremony's id, or with -2, -3 when an earlier attempt left a folder of that name. */
@@ -100,62 +120,54 @@ final class ExportStep implements StepHandler {
     }
 
     /**
-     * The end-entity certificates this ceremony issued, each with its issuer as chain: the signed
-     * certificates come from the log's own records of this ceremony, not from the records files.
+     * Each end-entity certificate this ceremony issued, with its issuer as chain, in the order of
+     * issuance: read from the log's own records of this ceremony (not from the records files), one
+     * kept chunk at a time. A reservation is held until its certificate is seen, so only the
+     * reservations of one chunk are ever held.
      */
-    private static List<ExportPlan.Leaf> leaves(Run run, List<AuditEntry> ceremony) {
+    private static void eachLeaf(Run run, Consumer<ExportPlan.Leaf> leaves) {
         CaRecords records = run.records();
         Map<String, X509CertificateHolder> issuers = new HashMap<>();
         for (String name : records.caCertificateNames()) {
             records.caCertificate(name).ifPresent(c -> issuers.put(KeyIds.subjectKeyId(c), c));
         }
         Map<String, String> profiles = new HashMap<>();
-        for (AuditEntry entry : ceremony) {
+        run.eachRecord(Set.of(AuditTypes.SERIAL_RESERVED, AuditTypes.CERTIFICATES_STORED), entry -> {
             if (entry.type().equals(AuditTypes.SERIAL_RESERVED)) {
                 profiles.put(entry.dataText("issuer") + "/" + entry.dataText("serial"), entry.dataText("profile"));
+                return;
             }
-        }
-        List<ExportPlan.Leaf> leaves = new ArrayList<>();
-        for (AuditEntry entry : ceremony) {
-            if (!entry.type().equals(AuditTypes.CERTIFICATES_STORED)
-                    || !issuers.containsKey(entry.dataText("issuer"))) {
-                continue;
-            }
+            X509CertificateHolder issuer = issuers.get(entry.dataText("issuer"));
             for (Object encoded : (List<?>) entry.data().get("certificates")) {
                 X509CertificateHolder certificate = certificate((String) encoded);
-                CertificateProfile profile = run.setup.profiles().get(profiles.get(entry.dataText("issuer") + "/"
+                CertificateProfile profile = run.setup.profiles().get(profiles.remove(entry.dataText("issuer") + "/"
                         + certificate.getSerialNumber().toString(16)));
-                if (profile == null || profile.kind().isCa()) {
+                if (issuer == null || profile == null || profile.kind().isCa()) {
                     continue;
                 }
-                leaves.add(new ExportPlan.Leaf(certificate, List.of(issuers.get(entry.dataText("issuer"))),
+                leaves.accept(new ExportPlan.Leaf(certificate, List.of(issuer),
                         profile.extendedKeyUsage().contains(ExtendedKeyUsage.SERVER_AUTH) ? ExportPlan.Kind.SERVER
                                 : ExportPlan.Kind.DEVICE));
             }
-        }
-        return leaves;
+        });
     }
 
     /** Each intermediate stored in this ceremony: its certificate, and with the root after it. */
-    private static void caChains(List<AuditEntry> ceremony, X509CertificateHolder root, List<ExportFile> out) {
-        for (AuditEntry entry : ceremony) {
+    private static void caChains(Run run, X509CertificateHolder root, List<ExportFile> out) {
+        run.eachRecord(Set.of(AuditTypes.CA_CERTIFICATE_STORED), entry -> {
             String name = String.valueOf(entry.data().get("name"));
-            if (!entry.type().equals(AuditTypes.CA_CERTIFICATE_STORED) || name.equals(CaNames.ROOT_RECORD)
-                    || name.equals(CaNames.AUDIT_RECORD)) {
-                continue;
+            if (name.equals(CaNames.ROOT_RECORD) || name.equals(CaNames.AUDIT_RECORD)) {
+                return;
             }
             X509CertificateHolder certificate = certificate(entry.dataText("certificate"));
             out.add(text(name + ".cert.pem", Pem.certificate(certificate)));
             out.add(text(name + ".fullchain.pem", Pem.certificates(List.of(certificate, root))));
-        }
+        });
     }
 
     /** Each CRL signed in this ceremony, as PEM and DER, named after its CA. */
-    private static void crls(Run run, List<AuditEntry> ceremony, List<ExportFile> out) {
-        for (AuditEntry entry : ceremony) {
-            if (!entry.type().equals(AuditTypes.CRL_STORED)) {
-                continue;
-            }
+    private static void crls(Run run, List<ExportFile> out) {
+        run.eachRecord(Set.of(AuditTypes.CRL_STORED), entry -> {
             byte[] der = Base64.getDecoder().decode(entry.dataText("crl"));
             X509CRLHolder crl;
             try {
@@ -167,7 +179,7 @@ final class ExportStep implements StepHandler {
             String stem = ca.orElse("ca") + "-crl-" + entry.dataText("number");
             out.add(text(stem + ".crl.pem", Pem.crl(crl)));
             out.add(new ExportFile(stem + ".crl", der));
-        }
+        });
     }
 
     private static X509CertificateHolder certificate(String base64) {

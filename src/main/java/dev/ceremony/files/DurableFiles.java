@@ -108,6 +108,29 @@ public final class DurableFiles {
         }
     }
 
+    /**
+     * Makes everything under {@code folder} durable: one syncfs(2) of its file system, or if that
+     * cannot run, each file and directory in turn (walked as a stream, never listed whole).
+     */
+    public static void syncTree(Path folder) throws IOException {
+        if (syncFileSystems(Set.of(folder))) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> tree = Files.walk(folder)) {
+            for (Path path : (Iterable<Path>) tree::iterator) {
+                if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    syncDirectory(path);
+                } else {
+                    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                        channel.force(true);
+                    }
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     /** syncfs(2) on the file system of each directory; false when it could not be done. */
     private static boolean syncFileSystems(Set<Path> directories) {
         Set<java.nio.file.FileStore> stores = new LinkedHashSet<>();

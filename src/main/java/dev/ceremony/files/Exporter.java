@@ -4,9 +4,12 @@ import dev.ceremony.audit.AuditChain;
 import dev.ceremony.audit.AuditTrail;
 import dev.ceremony.audit.SealSigner;
 import dev.ceremony.media.ExportFile;
+import dev.ceremony.media.ExportReceipt;
+import dev.ceremony.media.ExportSession;
 import dev.ceremony.media.FileNames;
 import dev.ceremony.media.MediaException;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -23,8 +26,8 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Writes an export folder onto a medium: every file created new under a temporary name, synced,
- * renamed and its folder synced; {@code SHA256SUMS} last, as the commit point, with
+ * Writes an export folder onto a medium, chunk by chunk: every file created new; at the commit all
+ * of them synced together, then {@code SHA256SUMS} last, as the commit point, with
  * {@code SHA256SUMS.sig} by the audit key. A full or removed medium stops the export with the file
  * named, leaves no partial file, is written to the audit log, and can be retried on another medium:
  * nothing is signed again but the checksum list.
@@ -37,18 +40,22 @@ public final class Exporter {
         void createNew(Path target, byte[] content) throws IOException;
     }
 
-    /** Where an export went and the SHA-256 of its SHA256SUMS. */
-    public record Result(Path folder, String sumsSha256, int files) {
-    }
-
     private final FileWriter writer;
 
     public Exporter(FileWriter writer) {
         this.writer = Objects.requireNonNull(writer, "writer");
     }
 
-    /** Writes {@code files} into the new folder {@code name} on {@code medium}. */
-    public Result export(Path medium, String name, List<ExportFile> files, SealSigner signer, AuditTrail audit) {
+    /** Writes {@code files} into the new folder {@code name} on {@code medium}, and commits. */
+    public ExportReceipt export(Path medium, String name, List<ExportFile> files, SealSigner signer, AuditTrail audit) {
+        try (Session session = begin(medium, name, audit)) {
+            session.write(files);
+            return session.commit(signer);
+        }
+    }
+
+    /** Creates the new folder {@code name} on {@code medium}, to be written chunk by chunk. */
+    public Session begin(Path medium, String name, AuditTrail audit) {
         if (!FileNames.isSafe(name)) {
             throw new IllegalArgumentException("export folder name '" + name + "' is not safe on FAT media");
         }
@@ -65,62 +72,121 @@ public final class Exporter {
         } catch (IOException e) {
             throw failure(audit, medium, folder, e);
         }
-        List<ExportFile> sorted = new ArrayList<>(files);
-        sorted.sort(Comparator.comparing(ExportFile::path));
-        Set<Path> directories = new HashSet<>();
-        for (ExportFile file : sorted) {
-            Path parent = folder.resolve(file.path()).getParent();
-            if (directories.add(parent)) {
-                try {
-                    Files.createDirectories(parent);
-                } catch (IOException e) {
-                    throw failure(audit, medium, parent, e);
-                }
+        return new Session(medium, folder, audit);
+    }
+
+    /**
+     * An export folder being written. The lines of {@code SHA256SUMS} wait in a private temporary
+     * file (never on the medium), so that only one chunk of files is ever held in memory.
+     */
+    public final class Session implements ExportSession {
+        private final Path medium;
+        private final Path folder;
+        private final AuditTrail audit;
+        private final Path sums;
+        private final Writer sumsOut;
+        private final Set<Path> directories = new HashSet<>();
+        private int files;
+        private boolean open = true;
+
+        private Session(Path medium, Path folder, AuditTrail audit) {
+            this.medium = medium;
+            this.folder = folder;
+            this.audit = audit;
+            try {
+                this.sums = Files.createTempFile("ceremony-sha256sums-", ".txt");
+                this.sumsOut = Files.newBufferedWriter(sums, StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new MediaException("cannot create a temporary file for the export's SHA256SUMS: "
+                        + e.getMessage(), e);
             }
         }
-        // The files are independent of one another: written on every core, listed in path order.
-        String[] lines = new String[sorted.size()];
-        try {
-            IntStream.range(0, sorted.size()).parallel().forEach(i -> {
-                ExportFile file = sorted.get(i);
-                byte[] content = file.content();
-                Path target = folder.resolve(file.path());
-                try {
-                    writer.createNew(target, content);
-                } catch (IOException e) {
-                    throw new WriteFailure(target, e);
+
+        @Override
+        public void write(List<ExportFile> chunk) {
+            List<ExportFile> sorted = new ArrayList<>(chunk);
+            sorted.sort(Comparator.comparing(ExportFile::path));
+            for (ExportFile file : sorted) {
+                Path parent = folder.resolve(file.path()).getParent();
+                if (directories.add(parent)) {
+                    try {
+                        Files.createDirectories(parent);
+                    } catch (IOException e) {
+                        throw failure(audit, medium, parent, e);
+                    }
                 }
-                lines[i] = AuditChain.sha256Bytes(content) + "  " + file.path() + "\n";
-            });
-        } catch (WriteFailure e) {
-            throw failure(audit, medium, e.target, e.cause);
+            }
+            // The files are independent of one another: written on every core, listed in path order.
+            String[] lines = new String[sorted.size()];
+            try {
+                IntStream.range(0, sorted.size()).parallel().forEach(i -> {
+                    ExportFile file = sorted.get(i);
+                    byte[] content = file.content();
+                    Path target = folder.resolve(file.path());
+                    try {
+                        writer.createNew(target, content);
+                    } catch (IOException e) {
+                        throw new WriteFailure(target, e);
+                    }
+                    lines[i] = AuditChain.sha256Bytes(content) + "  " + file.path() + "\n";
+                });
+            } catch (WriteFailure e) {
+                throw failure(audit, medium, e.target, e.cause);
+            }
+            try {
+                for (String line : lines) {
+                    sumsOut.write(line);
+                }
+            } catch (IOException e) {
+                throw new MediaException("cannot write the temporary SHA256SUMS " + sums + ": " + e.getMessage(), e);
+            }
+            files += sorted.size();
         }
-        StringBuilder sums = new StringBuilder();
-        List<Path> written = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            sums.append(lines[i]);
-            written.add(folder.resolve(sorted.get(i).path()));
+
+        @Override
+        public ExportReceipt commit(SealSigner signer) {
+            byte[] sumsBytes;
+            try {
+                sumsOut.close();
+                sumsBytes = Files.readAllBytes(sums);
+            } catch (IOException e) {
+                throw new MediaException("cannot read the temporary SHA256SUMS " + sums + ": " + e.getMessage(), e);
+            }
+            try {
+                DurableFiles.syncTree(folder);
+            } catch (IOException e) {
+                throw failure(audit, medium, folder, e);
+            }
+            try {
+                writer.createNew(folder.resolve("SHA256SUMS"), sumsBytes);
+                writer.createNew(folder.resolve("SHA256SUMS.sig"), signer.sign(sumsBytes));
+            } catch (IOException e) {
+                throw failure(audit, medium, folder.resolve("SHA256SUMS"), e);
+            }
+            String sumsSha256 = AuditChain.sha256Bytes(sumsBytes);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("folder", folder.toString());
+            data.put("files", (long) files);
+            data.put("sha256sums-sha256", sumsSha256);
+            audit.append("export-written", data);
+            audit.sync();
+            close();
+            return new ExportReceipt(folder, sumsSha256, files);
         }
-        try {
-            DurableFiles.sync(written);
-        } catch (IOException e) {
-            throw failure(audit, medium, folder, e);
+
+        @Override
+        public void close() {
+            if (!open) {
+                return;
+            }
+            open = false;
+            try {
+                sumsOut.close();
+                Files.deleteIfExists(sums);
+            } catch (IOException e) {
+                throw new MediaException("cannot remove the temporary SHA256SUMS " + sums + ": " + e.getMessage(), e);
+            }
         }
-        byte[] sumsBytes = sums.toString().getBytes(StandardCharsets.US_ASCII);
-        try {
-            writer.createNew(folder.resolve("SHA256SUMS"), sumsBytes);
-            writer.createNew(folder.resolve("SHA256SUMS.sig"), signer.sign(sumsBytes));
-        } catch (IOException e) {
-            throw failure(audit, medium, folder.resolve("SHA256SUMS"), e);
-        }
-        String sumsSha256 = AuditChain.sha256Bytes(sumsBytes);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("folder", folder.toString());
-        data.put("files", (long) sorted.size());
-        data.put("sha256sums-sha256", sumsSha256);
-        audit.append("export-written", data);
-        audit.sync();
-        return new Result(folder, sumsSha256, sorted.size());
     }
 
     /** A file that could not be written, carried out of the parallel writers. */

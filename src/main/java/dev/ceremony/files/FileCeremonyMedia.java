@@ -4,7 +4,7 @@ import dev.ceremony.audit.AuditTrail;
 import dev.ceremony.audit.SealSigner;
 import dev.ceremony.engine.CeremonyMedia;
 import dev.ceremony.media.ExportFile;
-import dev.ceremony.media.ExportReceipt;
+import dev.ceremony.media.ExportSession;
 import dev.ceremony.media.ImportLimits;
 import dev.ceremony.media.ImportVerdict;
 import dev.ceremony.media.MediaException;
@@ -46,9 +46,8 @@ public final class FileCeremonyMedia implements CeremonyMedia {
     }
 
     @Override
-    public ExportReceipt export(Path medium, String folder, List<ExportFile> files, SealSigner signer, AuditTrail audit) {
-        Exporter.Result result = exporter.export(medium, folder, files, signer, audit);
-        return new ExportReceipt(result.folder(), result.sumsSha256(), result.files());
+    public ExportSession beginExport(Path medium, String folder, AuditTrail audit) {
+        return exporter.begin(medium, folder, audit);
     }
 
     @Override

@@ -1,20 +1,20 @@
 package dev.ceremony.media;
 
-import java.util.HashSet;
+import dev.ceremony.records.DigestIndex;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * File names for export media: ASCII letters, digits, '.', '_' and '-', no separators, not
  * starting with a dot, at most 100 characters, and unique even when case is ignored, because FAT
- * and exFAT ignore case.
+ * and exFAT ignore case. The names taken are kept as 64-bit digests, 24 bytes a name, so an export
+ * of any size is named in little memory (a digest shared by chance only adds a needless -2).
  */
 public final class FileNames {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
 
-    private final Set<String> taken = new HashSet<>();
+    private final DigestIndex taken = new DigestIndex();
 
     /** True for a name that is safe on every file system an export may land on. */
     public static boolean isSafe(String name) {
@@ -40,7 +40,7 @@ public final class FileNames {
     public String unique(String text) {
         String stem = stem(text);
         String candidate = stem;
-        for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+        for (int n = 2; !taken.addNew(DigestIndex.digest(candidate.toLowerCase(Locale.ROOT))); n++) {
             candidate = stem + "-" + n;
         }
         return candidate;

@@ -7,6 +7,7 @@ import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.TokenSealSigner;
 import dev.ceremony.media.ExportFile;
 import dev.ceremony.media.ExportPlan;
+import dev.ceremony.media.ExportReceipt;
 import dev.ceremony.media.FileNames;
 import dev.ceremony.media.MediaException;
 import dev.ceremony.pki.CaSigner;
@@ -83,7 +84,7 @@ class ExportTest {
     void exportFolder_verifiesWithSha256sumAndOpenssl_asItsReadmeSays() throws Exception {
         Path medium = Files.createDirectories(dir.resolve("usb-out"));
 
-        Exporter.Result result = new Exporter(DurableFiles::createNew).export(medium, "ceremony-2026-11-22", plan(5000),
+        ExportReceipt result = new Exporter(DurableFiles::createNew).export(medium, "ceremony-2026-11-22", plan(5000),
                 signer, log);
 
         Path folder = result.folder();
@@ -161,8 +162,8 @@ class ExportTest {
 
         Path first = Files.createDirectories(dir.resolve("retry-a"));
         Path second = Files.createDirectories(dir.resolve("retry-b"));
-        Exporter.Result a = new Exporter(DurableFiles::createNew).export(first, "again", plan(5000), signer, log);
-        Exporter.Result b = new Exporter(DurableFiles::createNew).export(second, "again", plan(5000), signer, log);
+        ExportReceipt a = new Exporter(DurableFiles::createNew).export(first, "again", plan(5000), signer, log);
+        ExportReceipt b = new Exporter(DurableFiles::createNew).export(second, "again", plan(5000), signer, log);
         assertThat(Files.readAllBytes(b.folder().resolve("Sensor-7.chain.pem")))
                 .isEqualTo(Files.readAllBytes(a.folder().resolve("Sensor-7.chain.pem")));
         assertThat(b.sumsSha256()).isEqualTo(a.sumsSha256());
@@ -178,8 +179,8 @@ class ExportTest {
         Path first = Files.createDirectories(dir.resolve("records-a"));
         Path second = Files.createDirectories(dir.resolve("records-b"));
 
-        Exporter.Result original = new Exporter(DurableFiles::createNew).export(first, "x", plan(5000), signer, log);
-        Exporter.Result repeated = new Exporter(DurableFiles::createNew).export(second, "x",
+        ExportReceipt original = new Exporter(DurableFiles::createNew).export(first, "x", plan(5000), signer, log);
+        ExportReceipt repeated = new Exporter(DurableFiles::createNew).export(second, "x",
                 ExportPlan.files(pki.root, auditCertificate, fromRecords, "fleet.example.com", 5000), signer, log);
 
         assertThat(repeated.sumsSha256()).as("every exported byte the same").isEqualTo(original.sumsSha256());
@@ -189,7 +190,7 @@ class ExportTest {
     void largeBatches_areSplitIntoFoldersOfLimitedSize() throws Exception {
         Path medium = Files.createDirectories(dir.resolve("split-usb"));
 
-        Exporter.Result result = new Exporter(DurableFiles::createNew).export(medium, "split", plan(6), signer, log);
+        ExportReceipt result = new Exporter(DurableFiles::createNew).export(medium, "split", plan(6), signer, log);
 
         try (Stream<Path> folders = Files.list(result.folder())) {
             assertThat(folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
