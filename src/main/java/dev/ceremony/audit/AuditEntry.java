@@ -26,6 +26,41 @@ public record AuditEntry(long seq, String prev, String time, String ceremony, St
         return "\"type\":\"" + type + "\"";
     }
 
+    private static final byte[] TYPE_KEY = "\"type\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CEREMONY_KEY = "\"ceremony\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * The type of the record on a log line, read from its header without parsing the line (the log
+     * scanners pass over megabyte lines of certificates this way), or null for a line without one.
+     * The header's fields come first and hold no quoted text before the type, so the first
+     * {@code "type":"} is the type's.
+     */
+    public static String typeOf(byte[] line, int from, int to) {
+        return headerText(line, from, to, TYPE_KEY);
+    }
+
+    /** The ceremony of the record on a log line, read from its header as {@link #typeOf} does. */
+    public static String ceremonyOf(byte[] line, int from, int to) {
+        return headerText(line, from, to, CEREMONY_KEY);
+    }
+
+    private static String headerText(byte[] line, int from, int to, byte[] key) {
+        int at = dev.ceremony.text.ByteSearch.indexOf(line, from, to, key);
+        if (at < 0) {
+            return null;
+        }
+        int start = at + key.length;
+        for (int end = start; end < to; end++) {
+            if (line[end] == '"') {
+                return new String(line, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            if (line[end] == '\\') {
+                return null;
+            }
+        }
+        return null;
+    }
+
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final java.util.Set<String> RESERVED = java.util.Set.of("seq", "prev", "time", "ceremony", "type", "sig");
 

@@ -3,7 +3,6 @@ package dev.ceremony.engine;
 import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.audit.LogLines;
-import dev.ceremony.text.ByteSearch;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -57,9 +56,6 @@ final class LogState {
         if (log.isEmpty()) {
             return new LogState(null, null, Set.of(), null, List.of(), keep);
         }
-        byte[] startMarker = AuditEntry.typeField(AuditTypes.CEREMONY_START).getBytes(StandardCharsets.UTF_8);
-        byte[] tokenMarker = AuditEntry.typeField(AuditTypes.TOKEN).getBytes(StandardCharsets.UTF_8);
-        List<byte[]> keepMarkers = keep.stream().map(type -> AuditEntry.typeField(type).getBytes(StandardCharsets.UTF_8)).toList();
         Set<String> ids = new HashSet<>();
         String[] first = {null};
         String[] token = {null};
@@ -68,7 +64,8 @@ final class LogState {
         List<String> kept = new ArrayList<>();
         try (InputStream in = log.get()) {
             LogLines.read(in, (bytes, from, to) -> {
-                boolean starts = first[0] == null || ByteSearch.contains(bytes, from, to, startMarker);
+                String type = String.valueOf(AuditEntry.typeOf(bytes, from, to));
+                boolean starts = first[0] == null || type.equals(AuditTypes.CEREMONY_START);
                 String line = null;
                 if (starts) {
                     line = text(bytes, from, to);
@@ -80,11 +77,11 @@ final class LogState {
                         first[0] = line;
                     }
                 }
-                if (ByteSearch.contains(bytes, from, to, tokenMarker)) {
+                if (type.equals(AuditTypes.TOKEN)) {
                     line = line != null ? line : text(bytes, from, to);
                     token[0] = line;
                 }
-                boolean wanted = starts || keepMarkers.stream().anyMatch(m -> ByteSearch.contains(bytes, from, to, m));
+                boolean wanted = starts || keep.contains(type);
                 if (wanted) {
                     kept.add(line != null ? line : text(bytes, from, to));
                     lastLine[0] = null;
@@ -114,13 +111,10 @@ final class LogState {
         if (log.isEmpty()) {
             return;
         }
-        List<byte[]> markers = types.stream().map(type -> AuditEntry.typeField(type).getBytes(StandardCharsets.UTF_8))
-                .toList();
-        byte[] ceremonyMarker = ("\"ceremony\":\"" + ceremony + "\"").getBytes(StandardCharsets.UTF_8);
         try (InputStream in = log.get()) {
             LogLines.read(in, (bytes, from, to) -> {
-                if (ByteSearch.contains(bytes, from, to, ceremonyMarker)
-                        && markers.stream().anyMatch(m -> ByteSearch.contains(bytes, from, to, m))) {
+                if (types.contains(String.valueOf(AuditEntry.typeOf(bytes, from, to)))
+                        && ceremony.equals(AuditEntry.ceremonyOf(bytes, from, to))) {
                     AuditEntry entry = parse(text(bytes, from, to));
                     if (entry.ceremony().equals(ceremony) && types.contains(entry.type())) {
                         visitor.accept(entry);

@@ -41,7 +41,7 @@ final class ReviewStep implements StepHandler {
         String importId = run.importId.orElseThrow(() -> new StepRefused("step '" + step.id() + "' reviews an "
                 + "import, but no import step ran before it"));
         CertificateProfile profile = run.certificates.profile(step);
-        Judge judge = Judge.of(run, profile);
+        Judge judge = Judge.of(run, profile, new CsrReader(run.setup.verifier()));
         DigestIndex batchKeys = new DigestIndex();
         DigestIndex batchSubjects = new DigestIndex();
         long[] counts = {0, 0};
@@ -149,9 +149,9 @@ final class ReviewStep implements StepHandler {
     /** The policy, the history and the profile a batch is judged with, made once for the step. */
     record Judge(RequestPolicy policy, CertificateProfile profile, IssuanceHistory history) {
 
-        static Judge of(Run run, CertificateProfile profile) {
+        static Judge of(Run run, CertificateProfile profile, CsrReader reader) {
             ApplianceConfig config = run.setup.config();
-            RequestPolicy policy = new RequestPolicy(new CsrReader(run.setup.verifier()), new PolicySettings(
+            RequestPolicy policy = new RequestPolicy(reader, new PolicySettings(
                     config.dnDefaults(), config.policy().permittedDomains(), config.policy().deviceUriDomain(),
                     config.policy().maxAlternativeNames()));
             CaRecords records = run.records();

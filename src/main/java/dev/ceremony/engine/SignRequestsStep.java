@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.ceremony.pki.csr.CsrReader;
 import dev.ceremony.pki.csr.IssuanceHistory;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -43,7 +44,8 @@ final class SignRequestsStep implements StepHandler {
         CaSigner issuer = run.ca(step.arguments().get("issuer"));
         Optional<Integer> days = Optional.ofNullable(step.arguments().get("validity-days")).map(Integer::valueOf);
         SignedHere signedHere = SignedHere.read(run, profile);
-        ReviewStep.Judge base = ReviewStep.Judge.of(run, profile);
+        // The review verified each request's signature; the bytes are checked against its hash first.
+        ReviewStep.Judge base = ReviewStep.Judge.of(run, profile, CsrReader.ofReviewedBytes());
         ReviewStep.Judge judge = base.with(signedHere.excludedFrom(base.history()));
         BatchIssuer batch = new BatchIssuer(new CertificateIssuer(run.requireToken(), new RecordedSerials(
                 new TokenSerials(run.requireToken()), run.records()), run.setup.linter(), run.setup.verifier(),

@@ -3,7 +3,6 @@ package dev.ceremony.records;
 import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.audit.LogLines;
-import dev.ceremony.text.ByteSearch;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,10 +31,9 @@ public final class RecordsReconciler {
      * Canonical JSON writes a record's type as {@code "type":"<type>"}: only lines holding one of
      * these are parsed; the rest (steps, reviews, seals) cannot change the records.
      */
-    private static final List<byte[]> RELEVANT = List.of(AuditTypes.SERIAL_RESERVED, AuditTypes.CERTIFICATE_ISSUED,
+    private static final Set<String> RELEVANT = Set.of(AuditTypes.SERIAL_RESERVED, AuditTypes.CERTIFICATE_ISSUED,
             AuditTypes.CERTIFICATE_REVOKED, AuditTypes.CRL_NUMBER_RESERVED, AuditTypes.CERTIFICATES_STORED,
-            AuditTypes.CA_CERTIFICATE_STORED).stream().map(type -> AuditEntry.typeField(type)
-            .getBytes(StandardCharsets.UTF_8)).toList();
+            AuditTypes.CA_CERTIFICATE_STORED);
 
     private RecordsReconciler() {
     }
@@ -62,7 +60,7 @@ public final class RecordsReconciler {
         Map<String, String> reservedProfiles = new HashMap<>();
         Map<String, X509CertificateHolder> storedInLog = new LinkedHashMap<>();
         LogLines.read(log, (bytes, from, to) -> {
-            if (RELEVANT.stream().noneMatch(marker -> ByteSearch.contains(bytes, from, to, marker))) {
+            if (!RELEVANT.contains(String.valueOf(AuditEntry.typeOf(bytes, from, to)))) {
                 return;
             }
             AuditEntry entry = AuditEntry.parse(new String(bytes, from, to - from, StandardCharsets.UTF_8));

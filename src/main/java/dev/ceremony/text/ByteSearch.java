@@ -8,6 +8,11 @@ public final class ByteSearch {
 
     /** Whether {@code bytes[from, to)} hold {@code marker}. */
     public static boolean contains(byte[] bytes, int from, int to, byte[] marker) {
+        return indexOf(bytes, from, to, marker) >= 0;
+    }
+
+    /** Where {@code marker} first starts in {@code bytes[from, to)}, or -1. */
+    public static int indexOf(byte[] bytes, int from, int to, byte[] marker) {
         int last = to - marker.length;
         outer:
         for (int at = from; at <= last; at++) {
@@ -16,8 +21,8 @@ public final class ByteSearch {
                     continue outer;
                 }
             }
-            return true;
+            return at;
         }
-        return false;
+        return -1;
     }
 }

@@ -24,10 +24,24 @@ public final class CsrReader {
     /** Largest CSR accepted, the same limit as the media import. */
     public static final int MAX_BYTES = 64 * 1024;
 
+    /** Verifies the self-signature; null when the bytes were verified before (see {@link #ofReviewedBytes}). */
     private final Provider verifier;
 
     public CsrReader(Provider verifier) {
-        this.verifier = verifier;
+        this.verifier = java.util.Objects.requireNonNull(verifier, "verifier");
+    }
+
+    private CsrReader() {
+        this.verifier = null;
+    }
+
+    /**
+     * A reader for bytes a verifying reader already accepted, as their SHA-256 proves (the sign
+     * step re-reads what the review verified, after checking the hash the review logged): it parses
+     * and does not verify the self-signature a second time. Never give it bytes of unknown origin.
+     */
+    public static CsrReader ofReviewedBytes() {
+        return new CsrReader();
     }
 
     /** @throws CsrException with a rule id and a sentence when the bytes are no valid, self-signed CSR */
@@ -37,14 +51,8 @@ public final class CsrReader {
                     + " are accepted");
         }
         PKCS10CertificationRequest request = parse(bytes);
-        try {
-            if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(verifier)
-                    .build(request.getSubjectPublicKeyInfo()))) {
-                throw new CsrException("csr-signature", "the request's signature does not verify with its own key: "
-                        + "the requester did not prove possession of the private key");
-            }
-        } catch (OperatorCreationException | PKCSException | IllegalArgumentException e) {
-            throw new CsrException("csr-signature", "the request's signature cannot be checked: " + e.getMessage());
+        if (verifier != null) {
+            verifySignature(request);
         }
         Extensions extensions = requestedExtensions(request);
         List<GeneralName> names = new ArrayList<>();
@@ -55,6 +63,18 @@ public final class CsrReader {
             }
         }
         return new ParsedCsr(request, request.getSubject(), request.getSubjectPublicKeyInfo(), names, extensions);
+    }
+
+    private void verifySignature(PKCS10CertificationRequest request) {
+        try {
+            if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(verifier)
+                    .build(request.getSubjectPublicKeyInfo()))) {
+                throw new CsrException("csr-signature", "the request's signature does not verify with its own key: "
+                        + "the requester did not prove possession of the private key");
+            }
+        } catch (OperatorCreationException | PKCSException | IllegalArgumentException e) {
+            throw new CsrException("csr-signature", "the request's signature cannot be checked: " + e.getMessage());
+        }
     }
 
     private static PKCS10CertificationRequest parse(byte[] bytes) {

@@ -1,6 +1,7 @@
 package dev.ceremony.pki.csr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ceremony.config.DnDefaults;
 import dev.ceremony.pki.CertificateProfile;
@@ -396,5 +397,16 @@ class CsrCorpusTest {
 
         assertThat(verdict.requested().orElseThrow().subject()).contains("\\u001B[2J\\u202EOrg")
                 .doesNotContain("\u001b").doesNotContain("\u202E");
+    }
+
+    @Test
+    void theReaderForReviewedBytes_parsesWithoutVerifying_andOnlyItDoes() throws Exception {
+        byte[] der = new Csr().der();
+        der[der.length - 3] ^= 0x40;
+
+        assertThatThrownBy(() -> new CsrReader(BC).read(der)).isInstanceOf(CsrException.class)
+                .hasMessageContaining("does not verify");
+        assertThat(CsrReader.ofReviewedBytes().read(der).publicKey()).as("bytes the review verified are only parsed")
+                .isNotNull();
     }
 }
