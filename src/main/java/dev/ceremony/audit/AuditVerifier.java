@@ -41,112 +41,158 @@ public final class AuditVerifier {
     }
 
     public VerificationReport verify(byte[] log, Optional<X509CertificateHolder> root, Optional<String> head) {
-        int end = log.length;
-        while (end > 0 && log[end - 1] != '\n') {
-            end--;
-        }
-        Optional<Integer> torn = end < log.length ? Optional.of(log.length - end) : Optional.empty();
-        String text;
+        return verify(new java.io.ByteArrayInputStream(log), root, head);
+    }
+
+    /**
+     * Verifies the log read from {@code log} in one pass, one line at a time, so a log of any size
+     * is checked in the memory of its longest line.
+     */
+    public VerificationReport verify(java.io.InputStream log, Optional<X509CertificateHolder> root,
+            Optional<String> head) {
+        Walk walk = new Walk(root, head);
+        int torn;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(log, 0, end)).toString();
-        } catch (CharacterCodingException e) {
-            return failed(1, "the log is not valid UTF-8", 0, 0, 0, AuditEntry.GENESIS, torn, "not checked");
+            torn = LogLines.read(log, walk::line);
+        } catch (Stopped stopped) {
+            return stopped.report;
         }
-        String[] lines = text.isEmpty() ? new String[0] : text.substring(0, text.length() - 1).split("\n", -1);
-        String expectedPrev = AuditEntry.GENESIS;
-        String ceremony = null;
-        PublicKey auditKey = null;
-        String auditKeySha = null;
-        String certificate = root.isPresent() ? "no audit certificate in the log" : "not checked (no --root given)";
-        boolean certificateTied = false;
-        int ceremonies = 0;
-        int seals = 0;
-        int lastSeal = -1;
-        boolean headFound = false;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
+        return walk.end(torn == 0 ? Optional.empty() : Optional.of(torn));
+    }
+
+    /** Carries the report of the first bad record out of the line reader. */
+    private static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient VerificationReport report;
+
+        Stopped(VerificationReport report) {
+            super(null, null, false, false);
+            this.report = report;
+        }
+    }
+
+    /** The state of one pass over a log: what has been seen so far, line by line. */
+    private final class Walk {
+        private final Optional<X509CertificateHolder> root;
+        private final Optional<String> head;
+        private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private String expectedPrev = AuditEntry.GENESIS;
+        private String ceremony;
+        private PublicKey auditKey;
+        private String auditKeySha;
+        private String certificate;
+        private boolean certificateTied;
+        private int ceremonies;
+        private int seals;
+        private int lastSeal = -1;
+        private boolean headFound;
+        private int lines;
+
+        Walk(Optional<X509CertificateHolder> root, Optional<String> head) {
+            this.root = root;
+            this.head = head;
+            this.certificate = root.isPresent() ? "no audit certificate in the log" : "not checked (no --root given)";
+        }
+
+        void line(byte[] bytes, int from, int to) {
+            int i = lines;
             try {
-                AuditEntry entry;
+                String line;
                 try {
-                    entry = AuditEntry.parse(line);
-                } catch (IllegalArgumentException | ClassCastException e) {
-                    throw new BadRecord("the record cannot be read: " + e.getMessage());
+                    line = utf8.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+                } catch (CharacterCodingException e) {
+                    throw new BadRecord("the line is not valid UTF-8");
                 }
-                if (!entry.line().equals(line)) {
-                    throw new BadRecord("the record is not in canonical form: a byte was changed");
-                }
-                if (entry.seq() != i) {
-                    throw new BadRecord("it has sequence number " + entry.seq() + " where " + i + " belongs: a record "
-                            + "was deleted, inserted, duplicated or moved");
-                }
-                if (!entry.prev().equals(expectedPrev)) {
-                    throw new BadRecord("it does not chain to line " + i + " (prev " + entry.prev().substring(0, 16)
-                            + "…, expected " + expectedPrev.substring(0, 16) + "…): line " + i + " was changed, or "
-                            + "records were removed, reordered or spliced from another log");
-                }
-                if (i == 0) {
-                    if (!entry.type().equals(AuditTypes.LOG_START)) {
-                        throw new BadRecord("the first record must be the log-start, not " + entry.type());
-                    }
-                    auditKey = publicKey(entry.dataText("audit-key"));
-                    auditKeySha = AuditChain.sha256Bytes(base64(entry.dataText("audit-key"), "audit-key"));
-                    if (!auditKeySha.equals(entry.dataText("audit-key-sha256"))) {
-                        throw new BadRecord("the audit key's hash does not match the key");
-                    }
-                    ceremony = entry.ceremony();
-                    ceremonies = 1;
-                } else if (entry.type().equals(AuditTypes.LOG_START)) {
-                    throw new BadRecord("a second log-start: two logs were joined");
-                } else if (entry.type().equals(AuditTypes.CEREMONY_START)) {
-                    if (!entry.dataText("previous-head").equals(entry.prev())) {
-                        throw new BadRecord("the ceremony's previous head is not the record before it");
-                    }
-                    ceremony = entry.ceremony();
-                    ceremonies++;
-                } else if (!entry.ceremony().equals(ceremony)) {
-                    throw new BadRecord("it belongs to ceremony " + entry.ceremony() + " inside ceremony " + ceremony
-                            + ": records of two ceremonies were spliced");
-                }
-                if (entry.type().equals(AuditTypes.AUDIT_CERTIFICATE)) {
-                    certificate = checkCertificate(entry, auditKeySha, root);
-                    certificateTied = root.isPresent();
-                }
-                if (!entry.type().equals(AuditTypes.SEAL) && entry.sig().isPresent()) {
-                    // Otherwise a changed type would turn the last seal into an unsealed record unseen.
-                    throw new BadRecord("a " + entry.type() + " record carries a signature; only seals do");
-                }
-                if (entry.type().equals(AuditTypes.SEAL)) {
-                    checkSeal(entry, auditKey, auditKeySha);
-                    seals++;
-                    lastSeal = i;
-                }
+                check(line, i);
+                expectedPrev = AuditChain.sha256(line);
             } catch (BadRecord bad) {
-                return failed(i + 1, bad.getMessage(), i, ceremonies, seals, expectedPrev, torn, certificate);
+                throw new Stopped(failed(i + 1, bad.getMessage(), i, ceremonies, seals, expectedPrev, Optional.empty(),
+                        certificate));
             } catch (RuntimeException e) {
                 // Hostile bytes can upset any parser below (JSON, Base64, ASN.1): the record is bad, whatever broke.
-                return failed(i + 1, "the record cannot be read: " + e.getMessage(), i, ceremonies, seals, expectedPrev,
-                        torn, certificate);
+                throw new Stopped(failed(i + 1, "the record cannot be read: " + e.getMessage(), i, ceremonies, seals,
+                        expectedPrev, Optional.empty(), certificate));
             }
-            expectedPrev = AuditChain.sha256(line);
             if (head.isPresent() && expectedPrev.equals(head.get())) {
                 headFound = true;
             }
+            lines++;
         }
-        if (lines.length == 0) {
-            return failed(1, "the log holds no complete record", 0, 0, 0, AuditEntry.GENESIS, torn, certificate);
+
+        private void check(String line, int i) throws BadRecord {
+            AuditEntry entry;
+            try {
+                entry = AuditEntry.parse(line);
+            } catch (IllegalArgumentException | ClassCastException e) {
+                throw new BadRecord("the record cannot be read: " + e.getMessage());
+            }
+            if (!entry.line().equals(line)) {
+                throw new BadRecord("the record is not in canonical form: a byte was changed");
+            }
+            if (entry.seq() != i) {
+                throw new BadRecord("it has sequence number " + entry.seq() + " where " + i + " belongs: a record "
+                        + "was deleted, inserted, duplicated or moved");
+            }
+            if (!entry.prev().equals(expectedPrev)) {
+                throw new BadRecord("it does not chain to line " + i + " (prev " + entry.prev().substring(0, 16)
+                        + "…, expected " + expectedPrev.substring(0, 16) + "…): line " + i + " was changed, or "
+                        + "records were removed, reordered or spliced from another log");
+            }
+            if (i == 0) {
+                if (!entry.type().equals(AuditTypes.LOG_START)) {
+                    throw new BadRecord("the first record must be the log-start, not " + entry.type());
+                }
+                auditKey = publicKey(entry.dataText("audit-key"));
+                auditKeySha = AuditChain.sha256Bytes(base64(entry.dataText("audit-key"), "audit-key"));
+                if (!auditKeySha.equals(entry.dataText("audit-key-sha256"))) {
+                    throw new BadRecord("the audit key's hash does not match the key");
+                }
+                ceremony = entry.ceremony();
+                ceremonies = 1;
+            } else if (entry.type().equals(AuditTypes.LOG_START)) {
+                throw new BadRecord("a second log-start: two logs were joined");
+            } else if (entry.type().equals(AuditTypes.CEREMONY_START)) {
+                if (!entry.dataText("previous-head").equals(entry.prev())) {
+                    throw new BadRecord("the ceremony's previous head is not the record before it");
+                }
+                ceremony = entry.ceremony();
+                ceremonies++;
+            } else if (!entry.ceremony().equals(ceremony)) {
+                throw new BadRecord("it belongs to ceremony " + entry.ceremony() + " inside ceremony " + ceremony
+                        + ": records of two ceremonies were spliced");
+            }
+            if (entry.type().equals(AuditTypes.AUDIT_CERTIFICATE)) {
+                certificate = checkCertificate(entry, auditKeySha, root);
+                certificateTied = root.isPresent();
+            }
+            if (!entry.type().equals(AuditTypes.SEAL) && entry.sig().isPresent()) {
+                // Otherwise a changed type would turn the last seal into an unsealed record unseen.
+                throw new BadRecord("a " + entry.type() + " record carries a signature; only seals do");
+            }
+            if (entry.type().equals(AuditTypes.SEAL)) {
+                checkSeal(entry, auditKey, auditKeySha);
+                seals++;
+                lastSeal = i;
+            }
         }
-        if (head.isPresent() && !headFound) {
-            return failed(lines.length, "the head hash " + head.get() + " is not in the log: records at its end are "
-                    + "missing (truncated), or the head was mistyped", lines.length, ceremonies, seals, expectedPrev,
-                    torn, certificate);
+
+        VerificationReport end(Optional<Integer> torn) {
+            if (lines == 0) {
+                return failed(1, "the log holds no complete record", 0, 0, 0, AuditEntry.GENESIS, torn, certificate);
+            }
+            if (head.isPresent() && !headFound) {
+                return failed(lines, "the head hash " + head.get() + " is not in the log: records at its end are "
+                        + "missing (truncated), or the head was mistyped", lines, ceremonies, seals, expectedPrev,
+                        torn, certificate);
+            }
+            if (root.isPresent() && !certificateTied) {
+                return failed(lines, "the log holds no audit certificate, so its seals cannot be tied to the root",
+                        lines, ceremonies, seals, expectedPrev, torn, certificate);
+            }
+            return new VerificationReport(true, Optional.empty(), lines, ceremonies, seals, expectedPrev,
+                    lines - 1 - lastSeal, torn, certificate);
         }
-        if (root.isPresent() && !certificateTied) {
-            return failed(lines.length, "the log holds no audit certificate, so its seals cannot be tied to the root",
-                    lines.length, ceremonies, seals, expectedPrev, torn, certificate);
-        }
-        return new VerificationReport(true, Optional.empty(), lines.length, ceremonies, seals, expectedPrev,
-                lines.length - 1 - lastSeal, torn, certificate);
     }
 
     private static VerificationReport failed(int line, String reason, int records, int ceremonies, int seals,

@@ -8,7 +8,7 @@ import java.util.Arrays;
 /**
  * Reads a log line by line from a stream, in one pass, holding one line at a time (however long
  * the log): each complete line is handed over as a byte range without its newline. A torn final
- * line (no newline) is not handed over.
+ * line (no newline) is not handed over; its length is returned.
  */
 public final class LogLines {
 
@@ -23,7 +23,8 @@ public final class LogLines {
     private LogLines() {
     }
 
-    public static void read(InputStream in, Visitor visitor) {
+    /** Reads to the end; returns the number of bytes after the last newline (a torn line), usually 0. */
+    public static int read(InputStream in, Visitor visitor) {
         byte[] buffer = new byte[START];
         int filled = 0;
         try {
@@ -33,7 +34,7 @@ public final class LogLines {
                 }
                 int read = in.read(buffer, filled, buffer.length - filled);
                 if (read < 0) {
-                    return;
+                    return filled;
                 }
                 int scanFrom = filled;
                 filled += read;

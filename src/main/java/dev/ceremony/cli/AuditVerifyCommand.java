@@ -2,7 +2,9 @@ package dev.ceremony.cli;
 
 import dev.ceremony.audit.AuditVerifier;
 import dev.ceremony.audit.VerificationReport;
+import dev.ceremony.audit.LogComparison;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -49,13 +51,17 @@ final class AuditVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] bytes = read(log, "audit log");
         Optional<X509CertificateHolder> rootCertificate = Optional.ofNullable(root).map(this::certificate);
         Optional<String> witnessed = Optional.ofNullable(head).map(h -> h.strip().toLowerCase(java.util.Locale.ROOT));
         if (witnessed.isPresent() && !witnessed.get().matches("[0-9a-f]{64}")) {
             throw new CommandFailure("--head must be a SHA-256 in hex (64 characters), as printed at a seal");
         }
-        VerificationReport report = new AuditVerifier(services.verifier()).verify(bytes, rootCertificate, witnessed);
+        VerificationReport report;
+        try (InputStream in = open(log, "audit log")) {
+            report = new AuditVerifier(services.verifier()).verify(in, rootCertificate, witnessed);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new CommandFailure("cannot read the audit log " + log + ": " + e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Audit log " + log);
         row(out, "records", report.valid() ? String.valueOf(report.records())
@@ -73,8 +79,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
                 + "tampering); everything before it was checked").orElse("none"));
         row(out, "head check", witnessed.map(h -> report.valid() ? "the witnessed head " + h + " is in the log"
                 : "see below").orElse("not asked (no --head given)"));
-        Optional<String> mirrorProblem = Optional.ofNullable(mirror).flatMap(copy -> LogCopies.difference(bytes,
-                read(copy, "mirror")));
+        Optional<String> mirrorProblem = Optional.ofNullable(mirror).flatMap(this::mirrorProblem);
         if (mirror != null) {
             row(out, "mirror", mirrorProblem.map(p -> "DIFFERS: " + p).orElse("identical copy at " + mirror));
         }
@@ -111,6 +116,22 @@ final class AuditVerifyCommand implements Callable<Integer> {
                 throw failure;
             }
             throw new CommandFailure(file + " is not a readable certificate: " + e.getMessage());
+        }
+    }
+
+    private Optional<String> mirrorProblem(Path copy) {
+        try (InputStream ours = open(log, "audit log"); InputStream theirs = open(copy, "mirror")) {
+            return LogComparison.of(ours, theirs).difference();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new CommandFailure("cannot compare the audit log with its mirror " + copy + ": " + e.getMessage());
+        }
+    }
+
+    private static InputStream open(Path file, String what) {
+        try {
+            return new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read the " + what + " " + file + ": " + e.getMessage());
         }
     }
 

@@ -11,7 +11,11 @@ import dev.ceremony.records.MirroredCaRecords;
 import dev.ceremony.records.StatusReport;
 import dev.ceremony.text.KebabCase;
 import dev.ceremony.text.Printable;
+import dev.ceremony.audit.LogComparison;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,20 +56,14 @@ final class StatusCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Optional<byte[]> log;
-        try {
-            log = Files.exists(appliance.auditLog()) ? Optional.of(Files.readAllBytes(appliance.auditLog()))
-                    : Optional.empty();
-        } catch (IOException e) {
-            throw new CommandFailure("cannot read the audit log " + appliance.auditLog() + ": " + e.getMessage());
-        }
+        Optional<Supplier<InputStream>> log = Files.exists(appliance.auditLog())
+                ? Optional.of(() -> open(appliance.auditLog())) : Optional.empty();
         StatusReport report;
         List<String> mirrorWarnings = new ArrayList<>();
         try (CaRecords records = services.records().open(appliance.recordsDirectory())) {
             report = new CaStatus(new AuditVerifier(services.verifier()), appliance.warnings())
                     .report(records, log, Instant.now());
-            appliance.mirrorDirectory().ifPresent(directory -> mirrorWarnings.addAll(
-                    mirror(appliance, records, log.orElse(new byte[0]))));
+            appliance.mirrorDirectory().ifPresent(directory -> mirrorWarnings.addAll(mirror(appliance, records)));
         }
         PreflightFinding airGap = new NetworkCheck(appliance.preflight().allowNetwork()).check(services.network().links());
         print(out, appliance, report, services.media().find(appliance.media().directories()), mirrorWarnings, airGap);
@@ -74,13 +72,14 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** What differs between the records and log and their mirror copies; empty when they agree. */
-    private List<String> mirror(ApplianceConfig appliance, CaRecords records, byte[] log) {
+    private List<String> mirror(ApplianceConfig appliance, CaRecords records) {
         List<String> problems = new ArrayList<>();
         Path copy = appliance.mirrorAuditLog().orElseThrow();
-        try {
-            byte[] copied = Files.exists(copy) ? Files.readAllBytes(copy) : new byte[0];
-            LogCopies.difference(log, copied).ifPresent(difference -> problems.add("the audit log mirror " + difference));
-        } catch (IOException e) {
+        try (InputStream ours = Files.exists(appliance.auditLog()) ? open(appliance.auditLog()) : InputStream.nullInputStream();
+                InputStream theirs = Files.exists(copy) ? open(copy) : InputStream.nullInputStream()) {
+            LogComparison.of(ours, theirs).difference().ifPresent(difference -> problems.add("the audit log mirror "
+                    + difference));
+        } catch (IOException | UncheckedIOException e) {
             problems.add("the audit log mirror " + copy + " cannot be read: " + e.getMessage());
         }
         if (!Files.isDirectory(appliance.mirrorDirectory().orElseThrow())) {
@@ -159,6 +158,14 @@ final class StatusCommand implements Callable<Integer> {
         }
         for (String warning : warnings) {
             out.println("  - " + warning);
+        }
+    }
+
+    private static InputStream open(Path file) {
+        try {
+            return new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 }

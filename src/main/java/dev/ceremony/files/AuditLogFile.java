@@ -7,7 +7,10 @@ import dev.ceremony.audit.CeremonyLog;
 import dev.ceremony.audit.SealSigner;
 import dev.ceremony.records.RecordsException;
 import java.io.ByteArrayOutputStream;
+import dev.ceremony.audit.LogComparison;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -17,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -142,15 +144,16 @@ public final class AuditLogFile implements CeremonyLog, AutoCloseable {
      */
     public synchronized AuditLogFile mirrorTo(Path copy) {
         try {
-            byte[] primary = readAll();
-            byte[] existing = Files.exists(copy) ? Files.readAllBytes(copy) : new byte[0];
-            if (existing.length > primary.length
-                    || !Arrays.equals(existing, Arrays.copyOf(primary, existing.length))) {
-                throw new RecordsException("the audit log mirror " + copy + " differs from " + file + " (it is not a "
-                        + "copy of its beginning): one of them was changed. Run 'ceremony audit verify' on both");
+            sync();
+            try (InputStream ours = Files.newInputStream(file);
+                    InputStream theirs = Files.exists(copy) ? Files.newInputStream(copy) : InputStream.nullInputStream()) {
+                if (!LogComparison.of(new BufferedInputStream(ours), new BufferedInputStream(theirs)).isPrefix()) {
+                    throw new RecordsException("the audit log mirror " + copy + " differs from " + file + " (it is not "
+                            + "a copy of its beginning): one of them was changed. Run 'ceremony audit verify' on both");
+                }
             }
             FileChannel mirrorChannel = FileChannel.open(copy, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            mirror = new Mirror(copy, mirrorChannel, existing.length);
+            mirror = new Mirror(copy, mirrorChannel, mirrorChannel.size());
             sync();
             DurableFiles.syncDirectory(copy.toAbsolutePath().getParent());
             return this;
@@ -172,36 +175,15 @@ public final class AuditLogFile implements CeremonyLog, AutoCloseable {
         }
     }
 
-    private byte[] readAll() throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(channel.size()));
-        long position = 0;
-        while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, position);
-            if (read < 0) {
-                break;
-            }
-            position += read;
-        }
-        return buffer.array();
-    }
-
     private void syncMirror() throws IOException {
         if (mirror == null) {
             return;
         }
         long size = channel.size();
-        if (size > mirror.length) {
-            ByteBuffer missing = ByteBuffer.allocate(Math.toIntExact(size - mirror.length));
-            long position = mirror.length;
-            while (missing.hasRemaining()) {
-                position += channel.read(missing, position);
-            }
-            missing.flip();
-            mirror.channel.position(mirror.length);
-            while (missing.hasRemaining()) {
-                mirror.channel.write(missing);
-            }
-            mirror.length = size;
+        // What the copy lacks is copied file to file, not through the heap.
+        mirror.channel.position(mirror.length);
+        while (mirror.length < size) {
+            mirror.length += channel.transferTo(mirror.length, size - mirror.length, mirror.channel);
         }
         mirror.channel.force(false);
     }

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.io.InputStream;
 import java.time.Instant;
+import java.util.function.Supplier;
+import dev.ceremony.audit.LogLines;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +36,11 @@ public final class CaStatus {
     }
 
     /** @param log the audit log's bytes, empty if there is none yet */
-    public StatusReport report(CaRecords records, Optional<byte[]> log, Instant now) {
+    /**
+     * @param log opens the audit log afresh for each pass over it (it is read as a stream, never
+     *     whole), when there is one
+     */
+    public StatusReport report(CaRecords records, Optional<Supplier<InputStream>> log, Instant now) {
         List<String> warnings = new ArrayList<>();
         List<StatusReport.Ca> cas = new ArrayList<>();
         List<StatusReport.Crl> crls = new ArrayList<>();
@@ -92,11 +99,12 @@ public final class CaStatus {
         }
     }
 
-    private StatusReport.Log audit(byte[] log, CaRecords records, List<String> warnings) {
-        VerificationReport verified = verifier.verify(log, Optional.empty(), Optional.empty());
-        String text = new String(log, StandardCharsets.UTF_8);
-        int end = text.lastIndexOf('\n');
-        AuditEntry last = end < 0 ? null : AuditEntry.parse(text.substring(text.lastIndexOf('\n', end - 1) + 1, end));
+    private StatusReport.Log audit(Supplier<InputStream> log, CaRecords records, List<String> warnings) {
+        VerificationReport verified = read(log, in -> verifier.verify(in, Optional.empty(), Optional.empty()));
+        String[] lastLine = {null};
+        read(log, in -> LogLines.read(in, (bytes, from, to) -> lastLine[0] = new String(bytes, from, to - from,
+                StandardCharsets.UTF_8)));
+        AuditEntry last = lastLine[0] == null ? null : AuditEntry.parse(lastLine[0]);
         if (!verified.valid()) {
             warnings.add("the audit log does NOT verify: " + verified.problem().map(p -> "line " + p.line() + ": "
                     + p.reason()).orElse("") + ". Run 'ceremony audit verify'");
@@ -104,7 +112,7 @@ public final class CaStatus {
             if (verified.unsealed() > 0) {
                 warnings.add(verified.unsealed() + " audit record(s) after the last seal");
             }
-            List<String> pending = RecordsReconciler.pending(log, records);
+            List<String> pending = read(log, in -> RecordsReconciler.pending(in, records));
             if (!pending.isEmpty()) {
                 warnings.add("the records lag " + pending.size() + " change(s) behind the audit log (a crash?); the "
                         + "next ceremony repairs them: " + pending.get(0));
@@ -118,5 +126,13 @@ public final class CaStatus {
 
     private static long days(Instant now, Instant then) {
         return Math.floorDiv(Duration.between(now, then).getSeconds(), 86_400);
+    }
+
+    private static <T> T read(Supplier<InputStream> log, java.util.function.Function<InputStream, T> reader) {
+        try (InputStream in = log.get()) {
+            return reader.apply(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the audit log: " + e.getMessage(), e);
+        }
     }
 }

@@ -50,7 +50,12 @@ public final class RecordsReconciler {
 
     /** What {@link #reconcile} would repair, without changing anything. */
     public static List<String> pending(byte[] log, CaRecords records) {
-        return walk(new ByteArrayInputStream(log), records, false);
+        return pending(new ByteArrayInputStream(log), records);
+    }
+
+    /** The same, reading the log as a stream. */
+    public static List<String> pending(InputStream log, CaRecords records) {
+        return walk(log, records, false);
     }
 
     private static List<String> walk(InputStream log, CaRecords records, boolean apply) {

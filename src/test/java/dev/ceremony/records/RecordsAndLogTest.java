@@ -216,7 +216,7 @@ class RecordsAndLogTest {
                     + "its issue record").hasSize((int) keptInLog);
             assertThat(issuedInLog).isLessThanOrEqualTo(keptInLog);
             StatusReport status = new CaStatus(new AuditVerifier(TestHierarchy.BC),
-                    dev.ceremony.config.WarningWindows.DEFAULT).report(journal, Optional.of(finalLog), Instant.now());
+                    dev.ceremony.config.WarningWindows.DEFAULT).report(journal, Optional.of(() -> new java.io.ByteArrayInputStream(finalLog)), Instant.now());
             assertThat(status.issued() + 2).as("status counts every certificate the log kept, besides the two "
                     + "stored CA certificates (root and device CA) of the set-up").isEqualTo(keptInLog);
             assertThat(status.log().orElseThrow().valid()).isTrue();
