@@ -8,7 +8,9 @@ import dev.ceremony.engine.ScriptStep;
 import dev.ceremony.text.KebabCase;
 import dev.ceremony.text.Printable;
 import dev.ceremony.text.Wrap;
+import dev.ceremony.pki.csr.Verdict;
 import dev.ceremony.token.Pin;
+import dev.ceremony.token.PinState;
 import dev.ceremony.token.TokenIdentity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -90,8 +92,13 @@ final class BatchOperator implements Operator {
     }
 
     @Override
-    public Pin secret(String prompt) {
+    public Pin secret(String prompt, Optional<PinState> flags) {
         return pins.given(pinFile).orElseThrow(() -> new CommandFailure(
                 "batch mode needs the PIN in --pin-file FILE or $" + PinSource.ENVIRONMENT + " (" + prompt + ")"));
+    }
+
+    @Override
+    public void verdict(Verdict verdict) {
+        say("  " + verdict.line());
     }
 }

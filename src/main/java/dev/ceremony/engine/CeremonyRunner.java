@@ -361,7 +361,7 @@ public final class CeremonyRunner {
             run.attach(setup.store().open());
             run.token(setup.tokens().open());
             try (dev.ceremony.token.Pin pin = operator.secret("User PIN for token '"
-                    + run.requireToken().identity().label() + "'")) {
+                    + run.requireToken().identity().label() + "'", Optional.of(run.requireToken().pinState()))) {
                 run.requireToken().login(pin, operator::confirmFinalTry);
             }
             run.sealWith(run.requireToken().requireKey(new KeyLabel(CaNames.AUDIT_RECORD)));

@@ -1,6 +1,9 @@
 package dev.ceremony.engine;
 
+import dev.ceremony.pki.csr.Verdict;
 import dev.ceremony.token.Pin;
+import dev.ceremony.token.PinState;
+import java.util.Optional;
 import dev.ceremony.token.TokenIdentity;
 import java.time.Instant;
 
@@ -34,6 +37,12 @@ public interface Operator {
      */
     boolean confirmFinalTry(TokenIdentity identity);
 
-    /** Asks for a secret, e.g. the token PIN (later, custodian shares). */
-    Pin secret(String prompt);
+    /**
+     * Asks for a secret, e.g. the token PIN (later, custodian shares), showing the token's PIN
+     * flags (count low, final try) when it is the PIN.
+     */
+    Pin secret(String prompt, Optional<PinState> flags);
+
+    /** The review's verdict on one request: requested and issued values, or why it was refused. */
+    void verdict(Verdict verdict);
 }

@@ -81,7 +81,8 @@ final class PreflightStep implements StepHandler {
         data.put("use", production ? "production" : "rehearsal");
         run.append(AuditTypes.TOKEN, data);
         if (!token.isLoggedIn()) {
-            try (Pin pin = run.operator.secret("User PIN for token '" + identity.label() + "'")) {
+            try (Pin pin = run.operator.secret("User PIN for token '" + identity.label() + "'",
+                    Optional.of(token.pinState()))) {
                 token.login(pin, run.operator::confirmFinalTry);
             }
         }

@@ -137,12 +137,7 @@ final class ReviewStep implements StepHandler {
         if (!refusals.isEmpty()) {
             data.put("refusals", refusals);
         }
-        if (verdict.accepted()) {
-            run.operator.say("  accepted " + verdict.source() + ": requested " + verdict.requested()
-                    .map(r -> r.subject()).orElse("?") + "; issues " + verdict.issued().orElseThrow().subject());
-        } else {
-            run.operator.say("  REFUSED " + verdict.source() + ": " + String.join("; ", refusals));
-        }
+        run.operator.verdict(verdict);
         return run.append(AuditTypes.REQUEST_REVIEWED, data);
     }
 

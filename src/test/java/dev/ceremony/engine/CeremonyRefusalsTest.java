@@ -92,7 +92,12 @@ class CeremonyRefusalsTest {
         }
 
         @Override
-        public Pin secret(String prompt) {
+        public void verdict(dev.ceremony.pki.csr.Verdict verdict) {
+            said.add(verdict.line());
+        }
+
+        @Override
+        public Pin secret(String prompt, java.util.Optional<dev.ceremony.token.PinState> flags) {
             return Pin.of(token.userPin().toCharArray());
         }
     }

@@ -30,6 +30,16 @@ public record Verdict(String source, Optional<RequestSummary> requested, Optiona
         return issued.isPresent();
     }
 
+    /** The verdict in one line: what was asked and what is issued, or every refusal with its rule. */
+    public String line() {
+        if (accepted()) {
+            return "accepted " + source + ": requested " + requested.map(RequestSummary::subject).orElse("?")
+                    + "; issues " + issued.orElseThrow().subject();
+        }
+        return "REFUSED " + source + ": " + String.join("; ", refusals.stream().map(r -> "[" + r.rule() + "] "
+                + r.reason()).toList());
+    }
+
     /** The rule ids that refused the request, in order. */
     public List<String> rules() {
         return refusals.stream().map(Refusal::rule).toList();
