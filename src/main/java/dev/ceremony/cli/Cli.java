@@ -39,7 +39,7 @@ public final class Cli {
 
     /** Runs {@code args}; returns the exit status (0 success, 1 refused or failed, 2 usage). */
     public int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine root = new CommandLine(new CeremonyCommand());
+        CommandLine root = new CommandLine(new CeremonyCommand(services, debugLog));
         CommandLine token = new CommandLine(new TokenCommand());
         token.addSubcommand(new CommandLine(new TokenInfoCommand(services)));
         root.addSubcommand(token);
@@ -49,6 +49,7 @@ public final class Cli {
         root.addSubcommand(new CommandLine(new StatusCommand(services)));
         root.addSubcommand(new CommandLine(new ScriptsCommand(services)));
         root.addSubcommand(new CommandLine(new RunCommand(services)));
+        root.addSubcommand(new CommandLine(new DemoCommand(services, debugLog)));
         CommandLine csr = new CommandLine(new CsrCommand());
         csr.addSubcommand(new CommandLine(new CsrInspectCommand(services)));
         root.addSubcommand(csr);

@@ -1,34 +1,22 @@
 package dev.ceremony.cli;
 
-import dev.ceremony.audit.AuditChain;
 import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.engine.CeremonyPlan;
 import dev.ceremony.engine.CeremonyRunner;
 import dev.ceremony.engine.CeremonyScript;
-import dev.ceremony.engine.EngineSetup;
 import dev.ceremony.engine.ResolvedScript;
 import dev.ceremony.engine.Role;
 import dev.ceremony.engine.RunMode;
 import dev.ceremony.engine.RunOutcome;
 import dev.ceremony.engine.RunRequest;
-import dev.ceremony.engine.ScriptParameter;
 import dev.ceremony.engine.StepRefused;
-import dev.ceremony.pki.lint.Linter;
-import dev.ceremony.token.TokenFamily;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
@@ -118,20 +106,11 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--approved-plan takes the plan's SHA-256: 64 lower-case "
                     + "hex digits, as --plan prints it");
         }
+        Ceremonies ceremonies = new Ceremonies(services);
         ApplianceConfig appliance = services.configs().read(config.resolve(services.environment()));
+        CeremonyScript script = ceremonies.script(appliance, scriptId);
         Path scriptFile = appliance.scriptsDirectory().resolve(scriptId + ".yaml");
-        if (!ScriptParameter.NAME.matcher(scriptId).matches() || !Files.isRegularFile(scriptFile)) {
-            throw new CommandFailure("there is no ceremony script '" + scriptId + "' in " + appliance.scriptsDirectory()
-                    + "; 'ceremony scripts' lists them");
-        }
-        CeremonyScript script = services.scripts().read(scriptFile);
-        ProfileFiles profiles = ProfileFiles.read(appliance.profilesDirectory());
-        Clock clock = Clock.systemUTC();
-        EngineSetup setup = new EngineSetup(appliance, () -> services.driver().open(family(appliance),
-                appliance.token().label(), appliance.token().serial()), services.adapters().store(appliance, clock),
-                services.adapters().media(appliance), services.network()::links, clock, buildTime(),
-                profiles.profiles(), Linter.standard(), services.verifier(), provenance(appliance, profiles));
-        CeremonyRunner runner = new CeremonyRunner(setup);
+        CeremonyRunner runner = ceremonies.runner(appliance);
         PrintWriter out = spec.commandLine().getOut();
         Map<Role, String> names = new EnumMap<>(Role.class);
         Optional.ofNullable(operator).ifPresent(name -> names.put(Role.ADMINISTRATOR, name(name, "--operator")));
@@ -215,59 +194,5 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return given;
-    }
-
-    private TokenFamily family(ApplianceConfig appliance) {
-        return services.families().read(appliance.token().hsmConfig());
-    }
-
-    /** SHA-256 of the configuration, the profiles and the running program, for the provenance record. */
-    private Map<String, String> provenance(ApplianceConfig appliance, ProfileFiles profiles) {
-        Map<String, String> hashes = new LinkedHashMap<>();
-        hashes.put("config", sha256(appliance.source()));
-        profiles.sha256().forEach((name, sha) -> hashes.put("profile " + name, sha));
-        hashes.put("program", program().map(RunCommand::sha256).orElse("not a jar (running from classes)"));
-        hashes.put("program-version", versionProperty("version").orElse("unknown"));
-        return hashes;
-    }
-
-    private static Optional<Path> program() {
-        try {
-            Path location = Path.of(RunCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return AuditChain.sha256Bytes(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new CommandFailure("cannot read " + file + " to hash it: " + e.getMessage());
-        }
-    }
-
-    /** When this program was built; a clock before it is refused. */
-    private static Instant buildTime() {
-        return versionProperty("build-time").flatMap(text -> {
-            try {
-                return Optional.of(Instant.parse(text));
-            } catch (java.time.format.DateTimeParseException e) {
-                return Optional.empty();
-            }
-        }).orElse(Instant.EPOCH);
-    }
-
-    private static Optional<String> versionProperty(String name) {
-        Properties properties = new Properties();
-        try (InputStream in = RunCommand.class.getResourceAsStream("/ceremony-version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(properties.getProperty(name));
     }
 }

@@ -17,9 +17,21 @@ public final class Printable {
      * cursor, recolour the screen or reorder text.
      */
     public static String escape(String text) {
+        return escape(text, true);
+    }
+
+    /**
+     * Escapes only the hidden characters, leaving backslashes as they are: the last guard before
+     * the terminal, for text that was escaped already where it came in.
+     */
+    public static String escapeHidden(String text) {
+        return escape(text, false);
+    }
+
+    private static String escape(String text, boolean backslashes) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
-            if (cp == '\\') {
+            if (cp == '\\' && backslashes) {
                 out.append("\\\\");
             } else if (hidden(cp)) {
                 if (cp > 0xFFFF) {

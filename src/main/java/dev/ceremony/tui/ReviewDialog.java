@@ -1,0 +1,116 @@
+package dev.ceremony.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.ceremony.pki.csr.Refusal;
+import dev.ceremony.pki.csr.RequestSummary;
+import dev.ceremony.pki.csr.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The review gate on screen: a table of the imported requests (file, subject, names, key,
+ * verdict); Enter opens a row's requested and issued values side by side, with each refusal and its
+ * rule. 'Y' approves every valid request for signing; the witness then confirms.
+ */
+final class ReviewDialog implements View {
+
+    private final Ui ui;
+    private final List<Verdict> verdicts;
+    private final long total;
+    private final CompletableFuture<Void> approved;
+    private int selected;
+
+    ReviewDialog(Ui ui, List<Verdict> verdicts, long total, CompletableFuture<Void> approved) {
+        this.ui = ui;
+        this.verdicts = List.copyOf(verdicts);
+        this.total = total;
+        this.approved = approved;
+    }
+
+    @Override
+    public String title() {
+        long accepted = verdicts.stream().filter(Verdict::accepted).count();
+        return "Review: " + accepted + " valid, " + (verdicts.size() - accepted) + " refused";
+    }
+
+    @Override
+    public String hints() {
+        return "Up/Down: choose | Enter: requested vs issued | Y: approve all valid requests";
+    }
+
+    @Override
+    public int rows() {
+        return 19;
+    }
+
+    @Override
+    public void draw(Canvas canvas) {
+        int width = canvas.width();
+        canvas.bold(0, 0, row("FILE", "SUBJECT", "NAMES", "KEY", "VERDICT", width));
+        int visible = canvas.height() - 3;
+        int first = Math.max(0, Math.min(selected - visible / 2, verdicts.size() - visible));
+        for (int i = 0; i < visible && first + i < verdicts.size(); i++) {
+            Verdict verdict = verdicts.get(first + i);
+            RequestSummary requested = verdict.requested().orElse(null);
+            String line = row(verdict.source(), requested == null ? "(unreadable)" : requested.subject(),
+                    requested == null ? "" : String.join(",", requested.alternativeNames()),
+                    requested == null ? "" : requested.key(), verdict.accepted() ? "valid" : "REFUSED", width);
+            if (first + i == selected) {
+                canvas.reverse(1 + i, 0, line);
+            } else {
+                canvas.text(1 + i, 0, line);
+            }
+        }
+        if (total > verdicts.size()) {
+            canvas.text(canvas.height() - 2, 0, "Only the first " + verdicts.size() + " of " + total + " requests are "
+                    + "listed; the audit log holds every verdict.");
+        }
+        canvas.bold(canvas.height() - 1, 0, "Y: approve the valid requests for signing.");
+    }
+
+    @Override
+    public void key(KeyStroke key) {
+        if (key.getKeyType() == KeyType.ArrowDown) {
+            selected = Math.min(verdicts.size() - 1, selected + 1);
+        } else if (key.getKeyType() == KeyType.ArrowUp) {
+            selected = Math.max(0, selected - 1);
+        } else if (key.getKeyType() == KeyType.Enter && !verdicts.isEmpty()) {
+            ui.open(new MessageDialog(ui, verdicts.get(selected).source(), details(verdicts.get(selected)), () -> { }));
+        } else if (key.getKeyType() == KeyType.Character && Character.toLowerCase(key.getCharacter()) == 'y') {
+            ui.close(this);
+            approved.complete(null);
+        }
+    }
+
+    /** Requested and issued values side by side, then every refusal with its rule. */
+    static List<String> details(Verdict verdict) {
+        List<String> lines = new ArrayList<>();
+        RequestSummary requested = verdict.requested().orElse(null);
+        lines.add("Requested subject: " + (requested == null ? "(the request could not be read)" : requested.subject()));
+        lines.add("Issued subject:    " + verdict.issued().map(i -> i.subject().toString()).orElse("(not issued)"));
+        if (requested != null) {
+            lines.add("Requested names:   " + (requested.alternativeNames().isEmpty() ? "none"
+                    : String.join(", ", requested.alternativeNames())));
+            lines.add("Key:               " + requested.key());
+            lines.add("Requested extensions: " + (requested.extensions().isEmpty() ? "none"
+                    : String.join(", ", requested.extensions())));
+        }
+        verdict.issued().ifPresent(issued -> lines.add("Issued names:      " + issued.alternativeNames().stream()
+                .map(Object::toString).toList()));
+        for (Refusal refusal : verdict.refusals()) {
+            lines.add("Refused by rule " + refusal.rule() + ": " + refusal.reason());
+        }
+        return lines;
+    }
+
+    private static String row(String file, String subject, String names, String key, String verdict, int width) {
+        int fileWidth = Math.max(8, width * 18 / 100);
+        int subjectWidth = Math.max(10, width * 32 / 100);
+        int namesWidth = Math.max(6, width * 20 / 100);
+        int keyWidth = Math.max(6, width * 14 / 100);
+        return Canvas.pad(file, fileWidth) + " " + Canvas.pad(subject, subjectWidth) + " " + Canvas.pad(names,
+                namesWidth) + " " + Canvas.pad(key, keyWidth) + " " + verdict;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.ceremony.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.ceremony.engine.Role;
+import dev.ceremony.text.Printable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Sets a ceremony up before it starts: its parameters (defaults filled in), the names of the
+ * administrator and the witness (each confirmation is recorded with them), and the media folders.
+ * The plan can be looked at first; nothing touches the token here.
+ */
+final class SetupView implements View {
+
+    /** What the setup hands to the runner. */
+    record Setup(Backend.ScriptInfo script, Map<String, String> parameters, Map<Role, String> names,
+            Optional<Path> importFrom, Optional<Path> exportTo) {
+    }
+
+    /** One line of the form: a label, its value, and how it is edited or what it does. */
+    private record Field(String label, String help, boolean action) {
+    }
+
+    private final Ui ui;
+    private final Backend.ScriptInfo script;
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final List<Field> fields = new ArrayList<>();
+    private final Consumer<Setup> plan;
+    private final Consumer<Setup> start;
+    private final Runnable back;
+    private int selected;
+
+    SetupView(Ui ui, Backend.ScriptInfo script, Backend.MediaDefaults media, Consumer<Setup> plan,
+            Consumer<Setup> start, Runnable back) {
+        this.ui = ui;
+        this.script = script;
+        this.plan = plan;
+        this.start = start;
+        this.back = back;
+        for (Backend.Parameter parameter : script.parameters()) {
+            fields.add(new Field(parameter.name(), parameter.description(), false));
+            values.put(parameter.name(), parameter.defaultValue().orElse(""));
+        }
+        fields.add(new Field("administrator", "The ceremony administrator's name, as the audit log records it.", false));
+        values.put("administrator", "");
+        fields.add(new Field("witness", "The witness's name, as the audit log records it.", false));
+        values.put("witness", "");
+        if (script.imports()) {
+            fields.add(new Field("import folder", "The folder of the import medium holding the requests.", false));
+            values.put("import folder", media.importFrom().map(Path::toString).orElse(""));
+        }
+        if (script.exports()) {
+            fields.add(new Field("export folder", "The export medium; a new folder is made on it.", false));
+            values.put("export folder", media.exportTo().map(Path::toString).orElse(""));
+        }
+        fields.add(new Field("Show the plan", "What the ceremony will do and create; nothing is touched.", true));
+        fields.add(new Field("Start the ceremony", "Starts with the preflight checks.", true));
+    }
+
+    @Override
+    public String title() {
+        return "set up " + script.id();
+    }
+
+    @Override
+    public String hints() {
+        return "Up/Down: choose | Enter: edit or do | Esc: back";
+    }
+
+    @Override
+    public void draw(Canvas canvas) {
+        canvas.bold(0, 0, script.title());
+        int row = 2;
+        for (int i = 0; i < fields.size() && row < canvas.height() - 3; i++, row++) {
+            Field field = fields.get(i);
+            String line = field.action() ? "> " + field.label() : Canvas.pad(field.label(), 20) + " "
+                    + (values.get(field.label()).isEmpty() ? "(not set)" : values.get(field.label()));
+            if (i == selected) {
+                canvas.reverse(row, 2, Canvas.pad(line, canvas.width() - 4));
+            } else {
+                canvas.text(row, 2, line);
+            }
+        }
+        canvas.text(canvas.height() - 2, 2, fields.get(selected).help());
+    }
+
+    @Override
+    public void key(KeyStroke key) {
+        if (key.getKeyType() == KeyType.ArrowDown) {
+            selected = (selected + 1) % fields.size();
+        } else if (key.getKeyType() == KeyType.ArrowUp) {
+            selected = (selected + fields.size() - 1) % fields.size();
+        } else if (key.getKeyType() == KeyType.Escape) {
+            back.run();
+        } else if (key.getKeyType() == KeyType.Enter) {
+            Field field = fields.get(selected);
+            if (field.label().equals("Show the plan")) {
+                plan.accept(setup(false).orElseThrow());
+            } else if (field.label().equals("Start the ceremony")) {
+                Optional<String> missing = missing();
+                if (missing.isPresent()) {
+                    ui.open(new MessageDialog(ui, "Not ready", List.of(missing.get()), () -> { }));
+                } else {
+                    start.accept(setup(true).orElseThrow());
+                }
+            } else {
+                ui.open(new InputDialog(ui, field.label(), field.help(), values.get(field.label()), text ->
+                        check(field, text), text -> values.put(field.label(), text), () -> { }));
+            }
+        }
+    }
+
+    private Optional<String> check(Field field, String text) {
+        if (!Printable.isPrintable(text) || text.length() > 200) {
+            return Optional.of("Only printable characters, at most 200.");
+        }
+        if ((field.label().equals("administrator") || field.label().equals("witness"))
+                && (text.isBlank() || text.length() > 64)) {
+            return Optional.of("A person's name: 1 to 64 characters.");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> missing() {
+        if (values.get("administrator").isBlank() || values.get("witness").isBlank()) {
+            return Optional.of("Give the administrator's and the witness's names: each confirmation is recorded "
+                    + "with them.");
+        }
+        if (values.get("administrator").equals(values.get("witness"))) {
+            return Optional.of("The witness is someone other than the administrator.");
+        }
+        for (String folder : List.of("import folder", "export folder")) {
+            if (values.containsKey(folder) && values.get(folder).isBlank()) {
+                return Optional.of("Give the " + folder + ".");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Setup> setup(boolean withNames) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (Backend.Parameter parameter : script.parameters()) {
+            String value = values.get(parameter.name());
+            if (!value.isEmpty()) {
+                parameters.put(parameter.name(), value);
+            }
+        }
+        Map<Role, String> names = new EnumMap<>(Role.class);
+        if (withNames) {
+            names.put(Role.ADMINISTRATOR, values.get("administrator"));
+            names.put(Role.WITNESS, values.get("witness"));
+        }
+        return Optional.of(new Setup(script, parameters, names, folder("import folder"), folder("export folder")));
+    }
+
+    private Optional<Path> folder(String label) {
+        String value = values.getOrDefault(label, "");
+        return value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
+    }
+}
