@@ -66,10 +66,10 @@ final class TuiBackend implements Backend {
         try (Token opened = services.driver().open(services.families().read(appliance.token().hsmConfig()),
                 appliance.token().label(), appliance.token().serial())) {
             token.add("present: '" + Printable.escape(opened.identity().label()) + "', serial "
-                    + Printable.escape(opened.identity().serial()) + ", " + Printable.escape(opened.identity()
-                            .manufacturer()) + " " + Printable.escape(opened.identity().model()) + ", "
+                    + Printable.escape(opened.identity().serial()) + ", "
                     + (appliance.token().production() ? "PRODUCTION" : "rehearsal") + " token");
-            token.add("PIN: " + opened.pinState().describe());
+            token.add(Printable.escape(opened.identity().manufacturer()) + " " + Printable.escape(opened.identity()
+                    .model()) + "; PIN " + opened.pinState().describe());
         } catch (RuntimeException e) {
             token.add("NOT READY: " + Printable.escape(String.valueOf(e.getMessage())));
         }

@@ -39,7 +39,7 @@ final class ConfirmDialog implements View {
 
     @Override
     public String hints() {
-        return "Enter: " + name + " confirms | A: abort the ceremony (asks the reason)";
+        return "Enter: " + name + " confirms | A: abort (asks the reason)";
     }
 
     @Override
@@ -50,10 +50,12 @@ final class ConfirmDialog implements View {
     @Override
     public void draw(Canvas canvas) {
         List<String> lines = new ArrayList<>();
-        lines.add("The " + KebabCase.of(role) + ", " + name + ", confirms step '" + step.id() + "' ("
-                + KebabCase.of(step.action()) + "):");
+        lines.addAll(Wrap.lines("The " + KebabCase.of(role) + ", " + name + ", confirms step '" + step.id() + "' ("
+                + KebabCase.of(step.action()) + "):", canvas.width(), ""));
         lines.add("");
-        lines.addAll(Wrap.lines(step.instruction(), canvas.width() - 2, "  "));
+        for (String line : Wrap.lines(step.instruction(), canvas.width() - 2, "")) {
+            lines.add("  " + line);
+        }
         canvas.lines(0, 0, lines);
         canvas.bold(canvas.height() - 2, 0, "Enter: I, " + name + ", confirm.");
         canvas.text(canvas.height() - 1, 0, "A: abort the ceremony.");

@@ -55,7 +55,7 @@ final class InputDialog implements View {
     @Override
     public void draw(Canvas canvas) {
         int row = canvas.lines(0, 0, Wrap.lines(prompt, canvas.width(), ""));
-        canvas.reverse(row + 1, 0, Canvas.pad(field.shown(canvas.width()), canvas.width()));
+        canvas.text(row + 1, 0, "[" + Canvas.pad(field.shown(canvas.width() - 2), canvas.width() - 2) + "]");
         List<String> lines = problem.isEmpty() ? List.of() : Wrap.lines(problem, canvas.width(), "");
         canvas.lines(row + 3, 0, lines);
     }

@@ -31,7 +31,7 @@ final class PinDialog implements View {
 
     @Override
     public String hints() {
-        return "type the PIN (not shown) | Backspace: delete | Enter: log in | Esc: stop the ceremony";
+        return "type the PIN | Backspace: delete | Enter: log in | Esc: stop the ceremony";
     }
 
     @Override
@@ -43,7 +43,7 @@ final class PinDialog implements View {
     public void draw(Canvas canvas) {
         int row = canvas.lines(0, 0, Wrap.lines(prompt + ":", canvas.width(), ""));
         canvas.text(row, 0, "PIN flags: " + flags.map(PinState::describe).orElse("not known"));
-        canvas.reverse(row + 2, 0, Canvas.pad(field.masked(), Math.min(canvas.width(), 40)));
+        canvas.text(row + 2, 0, "PIN: [" + Canvas.pad(field.masked(), Math.min(canvas.width() - 8, 32)) + "]");
         canvas.text(row + 4, 0, "Only stars are shown. The PIN is never written anywhere.");
     }
 

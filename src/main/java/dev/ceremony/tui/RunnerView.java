@@ -71,8 +71,7 @@ final class RunnerView implements View {
 
     @Override
     public String hints() {
-        return ended.isPresent() ? "Enter: back to the home screen" : "the ceremony is running: answer each box as it"
-                + " comes | A in a confirmation: abort";
+        return ended.isPresent() ? "Enter: back to the home screen" : "the ceremony runs: answer each box as it comes";
     }
 
     @Override

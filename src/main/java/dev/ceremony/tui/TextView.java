@@ -35,7 +35,7 @@ final class TextView implements View {
     public void draw(Canvas canvas) {
         List<String> wrapped = new ArrayList<>();
         for (String line : lines) {
-            wrapped.addAll(line.isEmpty() ? List.of("") : Wrap.lines(line, canvas.width() - 1, "    "));
+            wrapped.addAll(line.isEmpty() ? List.of("") : Wrap.lines(line, canvas.width(), "    "));
         }
         page = Math.max(1, canvas.height());
         first = Math.max(0, Math.min(first, wrapped.size() - page));

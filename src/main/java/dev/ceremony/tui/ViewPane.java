@@ -59,7 +59,8 @@ final class ViewPane extends AbstractInteractableComponent<ViewPane> {
         page.draw(all.region(1, 0, size.getColumns(), size.getRows() - 2));
         Optional<View> dialog = ui.dialog();
         if (dialog.isPresent()) {
-            int width = Math.min(76, size.getColumns() - 2);
+            // As wide as the screen, so that nothing of the page shows beside it.
+            int width = size.getColumns();
             int height = Math.min(dialog.get().rows() + 2, size.getRows() - 2);
             Canvas box = all.region(Math.max(1, (size.getRows() - height) / 2), (size.getColumns() - width) / 2, width,
                     height);
