@@ -1,0 +1,167 @@
+package dev.ceremony.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ceremony.testing.Tmux;
+import dev.ceremony.testing.Tool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A newcomer's first session, end to end: {@code bin/ceremony demo} in tmux at 80x24, then root,
+ * a server CA, and signing the sample broker requests, following only the screen; the exported
+ * chain is checked with openssl and the log with {@code ceremony audit verify}.
+ */
+class DemoInTmuxIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Path PROJECT = Path.of(System.getProperty("ceremony.project.dir", "."));
+
+    @TempDir
+    Path dir;
+
+    private Tmux tui;
+
+    @Test
+    void rootThenServerCaThenSigning_followingOnlyTheScreen() throws Exception {
+        Path demo = dir.resolve("demo");
+        try (Tmux started = Tmux.start(PROJECT, 80, 24, PROJECT.resolve("bin/ceremony") + " demo --dir " + demo)) {
+            tui = started;
+            String welcome = tui.await("The token's user PIN is 1234-demo.", WAIT);
+            assertThat(welcome).contains("Welcome").contains("rehearsal token").contains("Never use it for");
+            tui.keys("Enter");
+            assertThat(tui.await("R run  V verify log", WAIT)).contains("no ceremony has run yet").contains("rehearsal token");
+
+            ceremony("root-ca", List.of(), 7);
+            assertThat(tui.await("R run  V verify log", WAIT)).contains("root-ca ").contains("days to expiry");
+
+            ceremony("intermediate-ca", List.of("server-ca", "Demo Server CA"), 5);
+            ceremony("sign-csrs", List.of("mqtt-server", "server-ca"), 5);
+            assertThat(tui.await("R run  V verify log", WAIT)).contains("server-ca");
+            tui.keys("q");
+        }
+
+        Path export;
+        try (Stream<Path> folders = Files.list(demo.resolve("usb-export"))) {
+            export = folders.filter(f -> f.getFileName().toString().startsWith("sign-csrs-")).findFirst().orElseThrow();
+        }
+        Tool verified = Tool.run(export, "openssl", "verify", "-x509_strict", "-CAfile", "root-ca.cert.pem",
+                "-untrusted", "mqtt.example.com.chain.pem", "mqtt.example.com.cert.pem");
+        assertThat(verified.exitCode()).as(verified.output()).isZero();
+        assertThat(Tool.run(export, "sha256sum", "-c", "SHA256SUMS").exitCode()).isZero();
+        Tool audit = Tool.run(PROJECT, PROJECT.resolve("bin/ceremony").toString(), "audit", "verify",
+                demo.resolve("records/audit.jsonl").toString(), "--root",
+                demo.resolve("records/ca/root-ca.cert.pem").toString());
+        assertThat(audit.exitCode()).as(audit.output()).isZero();
+        assertThat(audit.output()).contains("Result: VALID");
+        assertThat(Files.readString(demo.resolve("records/audit.jsonl"))).doesNotContain("1234-demo")
+                .contains("\"mode\":\"interactive\"").contains("\"name\":\"Wendy Witness\"");
+    }
+
+    /** Picks the script from the list, fills the form (its first parameters, then the names) and runs it. */
+    private void ceremony(String script, List<String> parameters, int steps) {
+        tui.keys("r");
+        String list = tui.await("Which ceremony?", WAIT);
+        int position = List.of("crl-renewal", "intermediate-ca", "intermediate-rotation", "revoke", "root-ca",
+                "sign-csrs").indexOf(script);
+        assertThat(list).contains(script);
+        for (int i = 0; i < position; i++) {
+            tui.keys("Down");
+        }
+        tui.keys("Enter");
+        tui.await("set up " + script, WAIT);
+        for (String value : parameters) {
+            tui.keys("Enter");
+            tui.await("Enter: OK | Esc: cancel", WAIT);
+            tui.type(value);
+            tui.keys("Enter", "Down");
+        }
+        String form = tui.screen();
+        int rowsToAdministrator = (int) form.lines().takeWhile(line -> !line.contains("administrator")).filter(
+                line -> line.startsWith("  ") && !line.isBlank()).count() - parameters.size();
+        for (int i = 0; i < rowsToAdministrator; i++) {
+            tui.keys("Down");
+        }
+        tui.keys("Enter");
+        tui.await("Enter: OK | Esc: cancel", WAIT);
+        tui.type("Alice Admin");
+        tui.keys("Enter", "Down", "Enter");
+        tui.await("Enter: OK | Esc: cancel", WAIT);
+        tui.type("Wendy Witness");
+        tui.keys("Enter");
+        assertThat(tui.await("  witness              Wendy Witness", WAIT)).contains("Alice Admin");
+        // From the witness row to the start: the folders (one or two) and the plan line.
+        long folders = tui.screen().lines().filter(line -> line.matches("  (import|export) folder .*")).count();
+        for (int i = 0; i < folders + 2; i++) {
+            tui.keys("Down");
+        }
+        tui.keys("Enter");
+        String clock = tui.await("HH:MM", WAIT);
+        assertThat(clock).contains("Clock check by the witness");
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        tui.type(String.format("%02d:%02d", now.getHour(), now.getMinute()));
+        tui.keys("Enter");
+        tui.await("PIN flags", WAIT);
+        tui.type("1234-demo");
+        assertThat(tui.await("*********", WAIT)).doesNotContain("1234-demo");
+        tui.keys("Enter");
+        for (int answered = 0; answered < 40; answered++) {
+            // Dialog titles sit in the frame: "+- Title ---".
+            String shown = awaitAny("+- Ceremony completed", "+- Confirmation by the", "+- Read aloud and compare",
+                    "+- Review:", "+- Ceremony stopped", "+- Ceremony aborted", "could not run");
+            assertThat(shown).doesNotContain("Ceremony stopped").doesNotContain("Ceremony aborted")
+                    .doesNotContain("could not run");
+            if (shown.contains("+- Ceremony completed")) {
+                assertThat(shown).contains("Audit log head");
+                tui.keys("Enter");
+                tui.await("Enter: back to the home screen", WAIT);
+                tui.keys("Enter");
+                return;
+            }
+            if (shown.contains("+- Review:")) {
+                assertThat(shown).contains("mqtt.example.").contains("valid").contains("REFUSED");
+                tui.keys("y");
+            } else {
+                tui.keys("Enter");
+            }
+            waitForChange(shown);
+        }
+        throw new AssertionError("the ceremony " + script + " did not end; the screen shows:\n" + tui.screen());
+    }
+
+    private String awaitAny(String... texts) {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < end) {
+            String shown = tui.screen();
+            for (String text : texts) {
+                if (shown.contains(text)) {
+                    return shown;
+                }
+            }
+            pause();
+        }
+        throw new AssertionError("none of " + List.of(texts) + " appeared; the screen shows:\n" + tui.screen());
+    }
+
+    private void waitForChange(String before) {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < end && tui.screen().equals(before)) {
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
