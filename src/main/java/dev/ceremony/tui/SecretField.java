@@ -58,6 +58,16 @@ final class SecretField {
         }
     }
 
+    /** True when no character of what was typed is left in the buffer. */
+    boolean blank() {
+        for (char c : chars) {
+            if (c != '\0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Overwrites what was typed. */
     void clear() {
         Arrays.fill(chars, '\0');

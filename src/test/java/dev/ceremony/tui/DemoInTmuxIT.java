@@ -29,18 +29,31 @@ class DemoInTmuxIT {
 
     private Tmux tui;
 
+    /** Keeps a screen for the record (target/tmux-screens), as the closing notes quote them. */
+    private static void save(String name, String screen) {
+        try {
+            Path folder = Files.createDirectories(PROJECT.resolve("target/tmux-screens"));
+            Files.writeString(folder.resolve(name + ".txt"), screen);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void rootThenServerCaThenSigning_followingOnlyTheScreen() throws Exception {
         Path demo = dir.resolve("demo");
         try (Tmux started = Tmux.start(PROJECT, 80, 24, PROJECT.resolve("bin/ceremony") + " demo --dir " + demo)) {
             tui = started;
             String welcome = tui.await("The token's user PIN is 1234-demo.", WAIT);
+            save("01-welcome", welcome);
             assertThat(welcome).contains("Welcome").contains("rehearsal token").contains("Never use it for");
             tui.keys("Enter");
             assertThat(tui.await("R run  V verify log", WAIT)).contains("no ceremony has run yet").contains("rehearsal token");
 
             ceremony("root-ca", List.of(), 7);
-            assertThat(tui.await("R run  V verify log", WAIT)).contains("root-ca ").contains("days to expiry");
+            String home = tui.await("R run  V verify log", WAIT);
+            assertThat(home).contains("root-ca ").contains("days to expiry");
+            save("03-home-after-root", home);
 
             ceremony("intermediate-ca", List.of("server-ca", "Demo Server CA"), 5);
             ceremony("sign-csrs", List.of("mqtt-server", "server-ca"), 5);
@@ -118,7 +131,11 @@ class DemoInTmuxIT {
                     "+- Review:", "+- Ceremony stopped", "+- Ceremony aborted", "could not run");
             assertThat(shown).doesNotContain("Ceremony stopped").doesNotContain("Ceremony aborted")
                     .doesNotContain("could not run");
+            if (shown.contains("+- Read aloud and compare")) {
+                save("02-fingerprint-" + script, shown);
+            }
             if (shown.contains("+- Ceremony completed")) {
+                save("05-completed-" + script, shown);
                 assertThat(shown).contains("Audit log head");
                 tui.keys("Enter");
                 tui.await("Enter: back to the home screen", WAIT);
@@ -127,6 +144,7 @@ class DemoInTmuxIT {
             }
             if (shown.contains("+- Review:")) {
                 assertThat(shown).contains("mqtt.example.").contains("valid").contains("REFUSED");
+                save("04-review", shown);
                 tui.keys("y");
             } else {
                 tui.keys("Enter");
