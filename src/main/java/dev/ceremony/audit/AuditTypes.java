@@ -90,6 +90,12 @@ public final class AuditTypes {
     /** One request's review: {@code source}, {@code verdict}, the subject issued, refusal rules. */
     public static final String REQUEST_REVIEWED = "request-reviewed";
 
+    /**
+     * A request the review accepted and the officer left out of the signing: {@code source},
+     * {@code quarantine}, {@code by} (the administrator's name).
+     */
+    public static final String REQUEST_LEFT_OUT = "request-left-out";
+
     /** An intermediate rotation's plan: old and new CA, retirement and last expiry dates. */
     public static final String ROTATION_PLAN = "rotation-plan";
 

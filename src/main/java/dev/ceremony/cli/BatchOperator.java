@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The operator interface of {@code run --batch}: prints each step and result, confirms each step
@@ -32,11 +33,16 @@ final class BatchOperator implements Operator {
     private final PinSource pins;
     private final Optional<Path> pinFile;
 
-    BatchOperator(PrintWriter out, Map<Role, String> names, PinSource pins, Optional<Path> pinFile) {
+    private final Set<String> leaveOut;
+
+    /** @param leaveOut accepted requests (by file name) to leave out of the signing, as --leave-out gave them */
+    BatchOperator(PrintWriter out, Map<Role, String> names, PinSource pins, Optional<Path> pinFile,
+            Set<String> leaveOut) {
         this.out = out;
         this.names = Map.copyOf(names);
         this.pins = pins;
         this.pinFile = pinFile;
+        this.leaveOut = Set.copyOf(leaveOut);
     }
 
     @Override
@@ -100,5 +106,10 @@ final class BatchOperator implements Operator {
     @Override
     public void verdict(Verdict verdict) {
         say("  " + verdict.line());
+    }
+
+    @Override
+    public Set<String> leftOut() {
+        return leaveOut;
     }
 }

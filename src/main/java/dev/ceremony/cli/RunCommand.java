@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
@@ -88,6 +89,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--witness", paramLabel = "NAME", description = "The witness's name (batch mode).")
     private String witness;
 
+    @Option(names = "--leave-out", paramLabel = "FILE", description = "A request (its file name on the import "
+            + "medium) the review accepted that is not to be signed; repeat for each. Logged with the operator's name.")
+    private List<String> leaveOut = List.of();
+
     @Option(names = "--note", paramLabel = "TEXT", description = "An operator's note for the audit log and the "
             + "transcript; repeat for each.")
     private List<String> notes = List.of();
@@ -115,7 +120,8 @@ final class RunCommand implements Callable<Integer> {
         Map<Role, String> names = new EnumMap<>(Role.class);
         Optional.ofNullable(operator).ifPresent(name -> names.put(Role.ADMINISTRATOR, name(name, "--operator")));
         Optional.ofNullable(witness).ifPresent(name -> names.put(Role.WITNESS, name(name, "--witness")));
-        BatchOperator batch = new BatchOperator(out, names, services.pins(), Optional.ofNullable(pinFile));
+        BatchOperator batch = new BatchOperator(out, names, services.pins(), Optional.ofNullable(pinFile),
+                Set.copyOf(leaveOut));
         try {
             if (mode.abort != null) {
                 report(out, runner.abortUnfinished(script, names, batch, mode.abort));

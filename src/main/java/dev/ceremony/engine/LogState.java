@@ -22,7 +22,8 @@ final class LogState {
 
     /** What a resumed ceremony needs of the interrupted one's records. */
     static final Set<String> RESUME = Set.of(AuditTypes.STEP, AuditTypes.KEY_GENERATION_STARTED,
-            AuditTypes.KEY_GENERATED, AuditTypes.KEY_REUSED, AuditTypes.CERTIFICATE_REVOKED, AuditTypes.CEREMONY_END);
+            AuditTypes.KEY_GENERATED, AuditTypes.KEY_REUSED, AuditTypes.CERTIFICATE_REVOKED, AuditTypes.REQUEST_LEFT_OUT,
+            AuditTypes.CEREMONY_END);
 
     /** The log's first record (the audit key), or null for no log. */
     private final String first;

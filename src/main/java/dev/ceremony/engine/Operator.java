@@ -4,6 +4,7 @@ import dev.ceremony.pki.csr.Verdict;
 import dev.ceremony.token.Pin;
 import dev.ceremony.token.PinState;
 import java.util.Optional;
+import java.util.Set;
 import dev.ceremony.token.TokenIdentity;
 import java.time.Instant;
 
@@ -45,4 +46,10 @@ public interface Operator {
 
     /** The review's verdict on one request: requested and issued values, or why it was refused. */
     void verdict(Verdict verdict);
+
+    /**
+     * The officer's choice once every verdict was shown: the accepted requests (by source, as in
+     * {@link Verdict#source()}) to leave out of the signing. Batch mode leaves none out.
+     */
+    Set<String> leftOut();
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The CSR review gate: each quarantined request parsed, its signature verified and judged by the
@@ -75,10 +76,36 @@ final class ReviewStep implements StepHandler {
         if (counts[0] == 0) {
             throw new StepRefused("no request passed the review; nothing would be signed");
         }
-        run.reviewed = Optional.of(new ReviewRecords(seqs[0], seqs[1], counts[0]));
+        Set<String> leftOut = new TreeSet<>(run.operator.leftOut());
+        Set<String> unknown = new TreeSet<>(leftOut);
+        if (!leftOut.isEmpty()) {
+            run.eachRecord(Set.of(AuditTypes.REQUEST_REVIEWED), entry -> {
+                if (entry.seq() >= seqs[0] && entry.seq() <= seqs[1] && "accepted".equals(entry.data().get("verdict"))) {
+                    unknown.remove(entry.dataText("source"));
+                }
+            });
+        }
+        if (!unknown.isEmpty()) {
+            throw new StepRefused("these requests cannot be left out, because this review did not accept them: "
+                    + String.join(", ", unknown) + "; name accepted requests by their file name");
+        }
+        for (String source : leftOut) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("source", source);
+            data.put("by", run.request.participants().getOrDefault(Role.ADMINISTRATOR, "administrator"));
+            run.append(AuditTypes.REQUEST_LEFT_OUT, data);
+            run.operator.say("  left out by the officer: " + source);
+        }
+        if (leftOut.size() == counts[0]) {
+            throw new StepRefused("every accepted request was left out; nothing would be signed");
+        }
+        run.reviewed = Optional.of(new ReviewRecords(seqs[0], seqs[1], counts[0] - leftOut.size(), leftOut));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("accepted", counts[0]);
         details.put("refused", counts[1]);
+        if (!leftOut.isEmpty()) {
+            details.put("left-out", (long) leftOut.size());
+        }
         details.put("first-record", seqs[0]);
         details.put("last-record", seqs[1]);
         return details;
@@ -94,7 +121,14 @@ final class ReviewStep implements StepHandler {
             throw new StepRefused("the interrupted run's review record does not say where its verdicts are; abort "
                     + "this ceremony and run it again");
         }
-        run.reviewed = Optional.of(new ReviewRecords(first.longValue(), last.longValue(), accepted.longValue()));
+        Set<String> leftOut = new TreeSet<>();
+        for (AuditEntry entry : run.before.of(run.ceremony)) {
+            if (entry.type().equals(AuditTypes.REQUEST_LEFT_OUT) && entry.seq() > last.longValue()) {
+                leftOut.add(entry.dataText("source"));
+            }
+        }
+        run.reviewed = Optional.of(new ReviewRecords(first.longValue(), last.longValue(), accepted.longValue()
+                - leftOut.size(), leftOut));
     }
 
     /** A second request of the batch for a key or a subject that an earlier one already takes is refused. */

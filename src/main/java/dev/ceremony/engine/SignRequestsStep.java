@@ -83,7 +83,8 @@ final class SignRequestsStep implements StepHandler {
             chunk.clear();
         };
         run.eachRecord(Set.of(AuditTypes.REQUEST_REVIEWED), entry -> {
-            if (reviewed.holds(entry.seq()) && "accepted".equals(entry.data().get("verdict"))) {
+            if (reviewed.holds(entry.seq()) && "accepted".equals(entry.data().get("verdict"))
+                    && !reviewed.leftOut().contains(entry.dataText("source"))) {
                 chunk.add(ImportVerdict.imported(entry.dataText("source"), entry.dataText("sha256"),
                         entry.dataText("quarantine")));
                 if (chunk.size() == BatchIssuer.DEFAULT_CHUNK) {

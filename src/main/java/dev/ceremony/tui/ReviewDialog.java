@@ -7,22 +7,27 @@ import dev.ceremony.pki.csr.RequestSummary;
 import dev.ceremony.pki.csr.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The review gate on screen: a table of the imported requests (file, subject, names, key,
  * verdict); Enter opens a row's requested and issued values side by side, with each refusal and its
- * rule. 'Y' approves every valid request for signing; the witness then confirms.
+ * rule. Every valid request is marked for signing; Space leaves the chosen one out (or takes it
+ * back), and 'Y' approves the marked ones; the administrator and the witness then confirm.
  */
 final class ReviewDialog implements View {
 
     private final Ui ui;
     private final List<Verdict> verdicts;
     private final long total;
-    private final CompletableFuture<Void> approved;
+    private final CompletableFuture<Set<String>> approved;
+    private final Set<Integer> leftOut = new TreeSet<>();
     private int selected;
 
-    ReviewDialog(Ui ui, List<Verdict> verdicts, long total, CompletableFuture<Void> approved) {
+    /** @param approved completed with the sources of the valid requests the officer left out */
+    ReviewDialog(Ui ui, List<Verdict> verdicts, long total, CompletableFuture<Set<String>> approved) {
         this.ui = ui;
         this.verdicts = List.copyOf(verdicts);
         this.total = total;
@@ -32,12 +37,13 @@ final class ReviewDialog implements View {
     @Override
     public String title() {
         long accepted = verdicts.stream().filter(Verdict::accepted).count();
-        return "Review: " + accepted + " valid, " + (verdicts.size() - accepted) + " refused";
+        return "Review: " + accepted + " valid, " + (verdicts.size() - accepted) + " refused, "
+                + (accepted - leftOut.size()) + " to sign";
     }
 
     @Override
     public String hints() {
-        return "Up/Down: choose | Enter: requested vs issued | Y: approve all valid requests";
+        return "Space: sign / leave out | Enter: requested vs issued | Y: approve";
     }
 
     @Override
@@ -48,15 +54,16 @@ final class ReviewDialog implements View {
     @Override
     public void draw(Canvas canvas) {
         int width = canvas.width();
-        canvas.bold(0, 0, row("FILE", "SUBJECT", "NAMES", "KEY", "VERDICT", width));
+        canvas.bold(0, 0, "    " + row("FILE", "SUBJECT", "NAMES", "KEY", "VERDICT", width - 4));
         int visible = canvas.height() - 3;
         int first = Math.max(0, Math.min(selected - visible / 2, verdicts.size() - visible));
         for (int i = 0; i < visible && first + i < verdicts.size(); i++) {
             Verdict verdict = verdicts.get(first + i);
             RequestSummary requested = verdict.requested().orElse(null);
-            String line = row(verdict.source(), requested == null ? "(unreadable)" : requested.subject(),
+            String mark = !verdict.accepted() ? " -  " : leftOut.contains(first + i) ? "[ ] " : "[x] ";
+            String line = mark + row(verdict.source(), requested == null ? "(unreadable)" : requested.subject(),
                     requested == null ? "" : String.join(",", requested.alternativeNames()),
-                    requested == null ? "" : requested.key(), verdict.accepted() ? "valid" : "REFUSED", width);
+                    requested == null ? "" : requested.key(), verdict.accepted() ? "valid" : "REFUSED", width - 4);
             if (first + i == selected) {
                 canvas.reverse(1 + i, 0, line);
             } else {
@@ -67,7 +74,7 @@ final class ReviewDialog implements View {
             canvas.text(canvas.height() - 2, 0, "Only the first " + verdicts.size() + " of " + total + " requests are "
                     + "listed; the audit log holds every verdict.");
         }
-        canvas.bold(canvas.height() - 1, 0, "Y: approve the valid requests for signing.");
+        canvas.bold(canvas.height() - 1, 0, "[x] is signed. Space leaves a request out. Y: approve the marked ones.");
     }
 
     @Override
@@ -78,9 +85,16 @@ final class ReviewDialog implements View {
             selected = Math.max(0, selected - 1);
         } else if (key.getKeyType() == KeyType.Enter && !verdicts.isEmpty()) {
             ui.open(new MessageDialog(ui, verdicts.get(selected).source(), details(verdicts.get(selected)), () -> { }));
+        } else if (key.getKeyType() == KeyType.Character && key.getCharacter() == ' ' && !verdicts.isEmpty()
+                && verdicts.get(selected).accepted()) {
+            if (!leftOut.remove(selected)) {
+                leftOut.add(selected);
+            }
         } else if (key.getKeyType() == KeyType.Character && Character.toLowerCase(key.getCharacter()) == 'y') {
             ui.close(this);
-            approved.complete(null);
+            Set<String> sources = new TreeSet<>();
+            leftOut.forEach(index -> sources.add(verdicts.get(index).source()));
+            approved.complete(sources);
         }
     }
 

@@ -4,7 +4,6 @@ import dev.ceremony.engine.Confirmation;
 import dev.ceremony.engine.Operator;
 import dev.ceremony.engine.Role;
 import dev.ceremony.engine.ScriptStep;
-import dev.ceremony.engine.StepAction;
 import dev.ceremony.engine.StepRefused;
 import dev.ceremony.pki.csr.Verdict;
 import dev.ceremony.token.Pin;
@@ -20,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
@@ -69,6 +69,11 @@ final class TuiOperator implements Operator {
     }
 
     @Override
+    public Set<String> leftOut() {
+        return ask(approved -> new ReviewDialog(ui, runner.verdicts(), runner.verdictCount(), approved));
+    }
+
+    @Override
     public void fingerprint(String subject, String sha256) {
         update(() -> runner.say("SHA-256 of " + subject + ": " + sha256));
         this.<Void>ask(read -> new FingerprintDialog(ui, subject, sha256, read));
@@ -80,9 +85,6 @@ final class TuiOperator implements Operator {
         if (name == null) {
             throw new StepRefused("step '" + step.id() + "' needs the " + role.name().toLowerCase(java.util.Locale.ROOT)
                     + "'s confirmation, and no " + role.name().toLowerCase(java.util.Locale.ROOT) + " was named");
-        }
-        if (step.action() == StepAction.REVIEW_CSRS && role == Role.ADMINISTRATOR) {
-            this.<Void>ask(approved -> new ReviewDialog(ui, runner.verdicts(), runner.verdictCount(), approved));
         }
         Confirmation answer = ask(given -> new ConfirmDialog(ui, step, role, name, given));
         update(() -> runner.say((answer.confirmed() ? "confirmed by the " : "DECLINED by the ")

@@ -137,11 +137,18 @@ class CeremoniesEndToEndTest {
         for (int i = 1; i <= 3; i++) {
             csr(devices, "sensor-000" + i, "ec:" + p256(), "/CN=sensor-000" + i, "");
         }
-        batch("sign-csrs", "--import", devices.toString(), "--param", "profile=mqtt-device", "--param", "issuer=device-ca");
+        csr(devices, "sensor-0004", "ec:" + p256(), "/CN=sensor-0004", "");
+        TestCli.Result deviceRun = batch("sign-csrs", "--import", devices.toString(), "--param", "profile=mqtt-device",
+                "--param", "issuer=device-ca", "--leave-out", "sensor-0004.csr");
+        assertThat(deviceRun.out()).contains("Review: 4 accepted, 0 refused").contains("left out by the officer: "
+                + "sensor-0004.csr").contains("Signed 3 certificate(s)");
         Path deviceExport = export("sign-csrs");
         for (int i = 1; i <= 3; i++) {
             verifies(deviceExport, "sensor-000" + i);
         }
+        assertThat(deviceExport.resolve("sensor-0004.cert.pem")).as("a request left out is not signed").doesNotExist();
+        assertThat(Files.readString(dir.resolve("appliance/records/audit.jsonl"))).contains("\"type\":\"request-left-out\"")
+                .contains("\"source\":\"sensor-0004.csr\"");
 
         TestCli.Result rotation = batch("intermediate-rotation", "--param", "ca=server-ca", "--param",
                 "common-name=E2E Server CA 2027", "--param", "generation=2");

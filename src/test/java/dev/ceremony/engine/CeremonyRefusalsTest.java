@@ -97,6 +97,11 @@ class CeremonyRefusalsTest {
         }
 
         @Override
+        public java.util.Set<String> leftOut() {
+            return java.util.Set.of();
+        }
+
+        @Override
         public Pin secret(String prompt, java.util.Optional<dev.ceremony.token.PinState> flags) {
             return Pin.of(token.userPin().toCharArray());
         }

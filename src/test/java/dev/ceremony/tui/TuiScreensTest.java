@@ -176,31 +176,51 @@ class TuiScreensTest {
     }
 
     @Test
-    void theReviewGate_listsTheRequests_explainsRefusals_andApprovesTheValidOnes() {
+    void theReviewGate_listsTheRequests_explainsRefusals_andLetsTheOfficerLeaveOneOut() throws Exception {
         AtomicReference<Confirmation> answer = new AtomicReference<>();
+        AtomicReference<java.util.Set<String>> leftOut = new AtomicReference<>();
+        java.security.KeyPairGenerator keys = java.security.KeyPairGenerator.getInstance("EC");
+        keys.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        org.bouncycastle.asn1.x509.SubjectPublicKeyInfo key = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo
+                .getInstance(keys.generateKeyPair().getPublic().getEncoded());
         VirtualScreen screen = new VirtualScreen(new ScriptedBackend(DASHBOARD, op -> {
             op.verdict(new Verdict("device-0001.csr", Optional.of(new RequestSummary("CN=device-0001", List.of(),
                     "EC P-256", List.of())), Optional.empty(), List.of(new Refusal("san-missing", "the request names "
                             + "no DNS name")), false));
             op.verdict(new Verdict("bad\u202eevil.csr", Optional.empty(), Optional.empty(), List.of(new Refusal(
                     "csr-format", "not a request")), false));
+            op.verdict(new Verdict("mqtt.example.com.csr", Optional.of(new RequestSummary("CN=mqtt.example.com",
+                    List.of("DNS:mqtt.example.com"), "EC P-256", List.of())), Optional.of(new dev.ceremony.pki
+                            .SubjectData(new org.bouncycastle.asn1.x500.X500Name("C=DE,CN=mqtt.example.com"), List.of(),
+                                    key)), List.of(), false));
+            leftOut.set(op.leftOut());
             answer.set(op.confirm(step("review", StepAction.REVIEW_CSRS), Role.ADMINISTRATOR));
             return completed();
         }), 80, 24, List.of());
         startCeremony(screen);
 
-        String table = screen.until(text -> text.contains("Review: 0 valid, 2 refused"));
-        assertThat(table).contains("device-0001").contains("CN=device-0001").contains("EC P-256").contains("REFUSED")
-                .contains("bad\\u202Eevil").doesNotContain("\u202e");
+        String table = screen.until(text -> text.contains("Review: 1 valid, 2 refused, 1 to sign"));
+        assertThat(table).contains(" -  device-0001").contains("CN=device-0001").contains("EC P-256")
+                .contains("REFUSED").contains("bad\\u202Eevil").doesNotContain("\u202e").contains("[x] mqtt.example");
         screen.key(KeyType.Enter);
         assertThat(screen.text()).contains("Requested subject: CN=device-0001").contains("Issued subject:")
                 .contains("(not issued)").contains("Refused by rule san-missing");
         screen.key(KeyType.Enter);
+        screen.type(" ");
+        assertThat(screen.text()).as("a refused request cannot be marked").contains("1 to sign");
+        screen.key(KeyType.ArrowDown);
+        screen.key(KeyType.ArrowDown);
+        screen.type(" ");
+        assertThat(screen.text()).contains("[ ] mqtt.example").contains("0 to sign");
+        screen.type(" ");
+        assertThat(screen.text()).contains("[x] mqtt.example").contains("1 to sign");
+        screen.type(" ");
         screen.type("y");
         assertThat(screen.until(text -> text.contains("Confirmation by the administrator"))).contains("review");
         screen.key(KeyType.Enter);
         screen.until(text -> text.contains("Ceremony completed"));
         assertThat(answer.get().confirmed()).isTrue();
+        assertThat(leftOut.get()).containsExactly("mqtt.example.com.csr");
     }
 
     @Test
