@@ -129,9 +129,9 @@ final class AuditVerifyCommand implements Callable<Integer> {
 
     private static InputStream open(Path file, String what) {
         try {
-            return new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024);
-        } catch (IOException e) {
-            throw new CommandFailure("cannot read the " + what + " " + file + ": " + e.getMessage());
+            return LogFiles.open(file);
+        } catch (java.io.UncheckedIOException e) {
+            throw new CommandFailure("cannot read the " + what + " " + file + ": " + e.getCause().getMessage());
         }
     }
 

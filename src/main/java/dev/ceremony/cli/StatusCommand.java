@@ -57,7 +57,7 @@ final class StatusCommand implements Callable<Integer> {
             return 0;
         }
         Optional<Supplier<InputStream>> log = Files.exists(appliance.auditLog())
-                ? Optional.of(() -> open(appliance.auditLog())) : Optional.empty();
+                ? Optional.of(() -> LogFiles.open(appliance.auditLog())) : Optional.empty();
         StatusReport report;
         List<String> mirrorWarnings = new ArrayList<>();
         try (CaRecords records = services.records().open(appliance.recordsDirectory())) {
@@ -75,8 +75,9 @@ final class StatusCommand implements Callable<Integer> {
     private List<String> mirror(ApplianceConfig appliance, CaRecords records) {
         List<String> problems = new ArrayList<>();
         Path copy = appliance.mirrorAuditLog().orElseThrow();
-        try (InputStream ours = Files.exists(appliance.auditLog()) ? open(appliance.auditLog()) : InputStream.nullInputStream();
-                InputStream theirs = Files.exists(copy) ? open(copy) : InputStream.nullInputStream()) {
+        try (InputStream ours = Files.exists(appliance.auditLog()) ? LogFiles.open(appliance.auditLog())
+                : InputStream.nullInputStream();
+                InputStream theirs = Files.exists(copy) ? LogFiles.open(copy) : InputStream.nullInputStream()) {
             LogComparison.of(ours, theirs).difference().ifPresent(difference -> problems.add("the audit log mirror "
                     + difference));
         } catch (IOException | UncheckedIOException e) {
@@ -158,14 +159,6 @@ final class StatusCommand implements Callable<Integer> {
         }
         for (String warning : warnings) {
             out.println("  - " + warning);
-        }
-    }
-
-    private static InputStream open(Path file) {
-        try {
-            return new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 }

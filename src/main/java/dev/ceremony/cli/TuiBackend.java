@@ -20,10 +20,8 @@ import dev.ceremony.text.Printable;
 import dev.ceremony.token.Token;
 import dev.ceremony.tui.Backend;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,7 +79,7 @@ final class TuiBackend implements Backend {
         try (CaRecords records = services.records().open(appliance.recordsDirectory())) {
             Path log = appliance.auditLog();
             report = new CaStatus(new AuditVerifier(services.verifier()), appliance.warnings()).report(records,
-                    Files.exists(log) ? Optional.of(() -> open(log)) : Optional.empty(), Instant.now());
+                    Files.exists(log) ? Optional.of(() -> LogFiles.open(log)) : Optional.empty(), Instant.now());
         }
         List<String> cas = report.cas().stream().map(ca -> String.format("%-14s %5d days to expiry  %s",
                 Printable.escape(ca.name()), ca.daysLeft(), Printable.escape(ca.subject()))).toList();
@@ -211,14 +209,6 @@ final class TuiBackend implements Backend {
             return Files.size(file);
         } catch (IOException e) {
             return -1;
-        }
-    }
-
-    private static InputStream open(Path file) {
-        try {
-            return new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,10 +2,8 @@ package dev.ceremony.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.ceremony.pki.csr.Refusal;
 import dev.ceremony.pki.csr.RequestSummary;
 import dev.ceremony.pki.csr.Verdict;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -84,7 +82,7 @@ final class ReviewDialog implements View {
         } else if (key.getKeyType() == KeyType.ArrowUp) {
             selected = Math.max(0, selected - 1);
         } else if (key.getKeyType() == KeyType.Enter && !verdicts.isEmpty()) {
-            ui.open(new MessageDialog(ui, verdicts.get(selected).source(), details(verdicts.get(selected)), () -> { }));
+            ui.open(new RequestDialog(ui, verdicts.get(selected)));
         } else if (key.getKeyType() == KeyType.Character && key.getCharacter() == ' ' && !verdicts.isEmpty()
                 && verdicts.get(selected).accepted()) {
             if (!leftOut.remove(selected)) {
@@ -98,33 +96,17 @@ final class ReviewDialog implements View {
         }
     }
 
-    /** Requested and issued values side by side, then every refusal with its rule. */
-    static List<String> details(Verdict verdict) {
-        List<String> lines = new ArrayList<>();
-        RequestSummary requested = verdict.requested().orElse(null);
-        lines.add("Requested subject: " + (requested == null ? "(the request could not be read)" : requested.subject()));
-        lines.add("Issued subject:    " + verdict.issued().map(i -> i.subject().toString()).orElse("(not issued)"));
-        if (requested != null) {
-            lines.add("Requested names:   " + (requested.alternativeNames().isEmpty() ? "none"
-                    : String.join(", ", requested.alternativeNames())));
-            lines.add("Key:               " + requested.key());
-            lines.add("Requested extensions: " + (requested.extensions().isEmpty() ? "none"
-                    : String.join(", ", requested.extensions())));
-        }
-        verdict.issued().ifPresent(issued -> lines.add("Issued names:      " + issued.alternativeNames().stream()
-                .map(Object::toString).toList()));
-        for (Refusal refusal : verdict.refusals()) {
-            lines.add("Refused by rule " + refusal.rule() + ": " + refusal.reason());
-        }
-        return lines;
+    private static String row(String file, String subject, String names, String key, String verdict, int width) {
+        int keyWidth = 9;
+        int fileWidth = Math.max(8, width * 24 / 100);
+        int subjectWidth = Math.max(10, width * 29 / 100);
+        int namesWidth = Math.max(6, width - fileWidth - subjectWidth - keyWidth - 12);
+        // Escaped before padding, so that an escape sequence cannot push the columns out of line.
+        return cell(file, fileWidth) + " " + cell(subject, subjectWidth) + " " + cell(names, namesWidth) + " "
+                + cell(key, keyWidth) + " " + verdict;
     }
 
-    private static String row(String file, String subject, String names, String key, String verdict, int width) {
-        int fileWidth = Math.max(8, width * 18 / 100);
-        int subjectWidth = Math.max(10, width * 32 / 100);
-        int namesWidth = Math.max(6, width * 20 / 100);
-        int keyWidth = Math.max(6, width * 14 / 100);
-        return Canvas.pad(file, fileWidth) + " " + Canvas.pad(subject, subjectWidth) + " " + Canvas.pad(names,
-                namesWidth) + " " + Canvas.pad(key, keyWidth) + " " + verdict;
+    private static String cell(String text, int width) {
+        return Canvas.pad(dev.ceremony.text.Printable.escapeHidden(text), width);
     }
 }

@@ -76,6 +76,48 @@ class DemoInTmuxIT {
         assertThat(audit.output()).contains("Result: VALID");
         assertThat(Files.readString(demo.resolve("records/audit.jsonl"))).doesNotContain("1234-demo")
                 .contains("\"mode\":\"interactive\"").contains("\"name\":\"Wendy Witness\"");
+
+        // The same three ceremonies in batch mode, on a second demo appliance, leave the same sequence
+        // of audit records (times, serials, signatures and the recorded confirmations differ).
+        Path twin = dir.resolve("twin");
+        try (Tmux made = Tmux.start(PROJECT, 80, 24, PROJECT.resolve("bin/ceremony") + " demo --dir " + twin)) {
+            made.await("The token's user PIN is 1234-demo.", WAIT);
+            made.keys("Enter");
+            made.await("R run  V verify log", WAIT);
+            made.keys("q");
+        }
+        batch(twin, "root-ca");
+        batch(twin, "intermediate-ca", "--param", "ca=server-ca", "--param", "common-name=Demo Server CA");
+        batch(twin, "sign-csrs", "--import", twin.resolve("usb-import").toString(), "--param", "profile=mqtt-server",
+                "--param", "issuer=server-ca");
+        assertThat(types(twin)).as("batch mode and the TUI write the same sequence of records").isEqualTo(types(demo));
+        assertThat(Files.readString(twin.resolve("records/audit.jsonl"))).contains("\"mode\":\"batch\"");
+    }
+
+    private static void batch(Path appliance, String script, String... more) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(PROJECT.resolve("bin/ceremony").toString(), "run",
+                script, "--batch", "--config", appliance.resolve("ceremony.yaml").toString(), "--operator",
+                "Alice Admin", "--witness", "Wendy Witness", "--export", appliance.resolve("usb-export").toString()));
+        command.addAll(List.of(more));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("SOFTHSM2_CONF", appliance.resolve("softhsm2.conf").toString());
+        builder.environment().put("CEREMONY_PIN", "1234-demo");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+    }
+
+    /** The record types of an appliance's log, in order. */
+    private static List<String> types(Path appliance) throws Exception {
+        java.util.regex.Pattern type = java.util.regex.Pattern.compile("\"type\":\"([a-z-]+)\"");
+        return Files.readAllLines(demoLog(appliance)).stream().map(line -> {
+            java.util.regex.Matcher found = type.matcher(line);
+            return found.find() ? found.group(1) : "?";
+        }).toList();
+    }
+
+    private static Path demoLog(Path appliance) {
+        return appliance.resolve("records/audit.jsonl");
     }
 
     /** Picks the script from the list, fills the form (its first parameters, then the names) and runs it. */

@@ -203,8 +203,8 @@ class TuiScreensTest {
         assertThat(table).contains(" -  device-0001").contains("CN=device-0001").contains("EC P-256")
                 .contains("REFUSED").contains("bad\\u202Eevil").doesNotContain("\u202e").contains("[x] mqtt.example");
         screen.key(KeyType.Enter);
-        assertThat(screen.text()).contains("Requested subject: CN=device-0001").contains("Issued subject:")
-                .contains("(not issued)").contains("Refused by rule san-missing");
+        assertThat(screen.text()).contains("REQUESTED").contains("| ISSUED").contains("subject     CN=device-0001")
+                .contains("| (not issued)").contains("Refused by rule san-missing: the request names no DNS name");
         screen.key(KeyType.Enter);
         screen.type(" ");
         assertThat(screen.text()).as("a refused request cannot be marked").contains("1 to sign");
