@@ -109,7 +109,8 @@ public final class Tui {
                 RunOutcome outcome = backend.run(setup.script().id(), setup.parameters(), setup.names(),
                         setup.importFrom(), setup.exportTo(), operator);
                 ui.later(() -> ended(runner, outcome));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Out of memory included: the screen says so; the ceremony resumes when run again.
                 ui.later(() -> {
                     runner.ended("The ceremony could not run.");
                     error("The ceremony could not run", e, () -> { });
@@ -158,9 +159,12 @@ public final class Tui {
     }
 
     /** An error box: what happened and what to do; the details go to the debug log, never the screen. */
-    private void error(String title, RuntimeException e, Runnable then) {
+    private void error(String title, Throwable e, Runnable then) {
         backend.debug(title, e);
-        ui.open(new MessageDialog(ui, title, List.of(String.valueOf(e.getMessage()), "Details are in the debug log, "
-                + backend.debugLog() + "."), then));
+        String what = e instanceof OutOfMemoryError ? "The program ran out of memory. Start it again with a larger "
+                + "heap (CEREMONY_JAVA_OPTS=-Xmx2g); the ceremony resumes where it stopped." : String.valueOf(
+                        e.getMessage());
+        ui.open(new MessageDialog(ui, title, List.of(what, "Details are in the debug log, " + backend.debugLog()
+                + "."), then));
     }
 }

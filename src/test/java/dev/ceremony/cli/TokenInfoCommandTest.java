@@ -165,13 +165,16 @@ class TokenInfoCommandTest {
         String commands = root.out().substring(root.out().indexOf("Commands:"));
         assertThat(commands.lines().skip(1).takeWhile(line -> !line.isBlank()).filter(line -> line.startsWith("  ")
                 && !line.startsWith("   ")).map(line -> line.strip().split(" ")[0]))
-                .containsExactly("token", "audit", "status", "scripts", "run", "csr");
+                .containsExactly("token", "audit", "status", "scripts", "run", "demo", "csr");
         assertThat(token.out()).contains("info");
     }
 
     @Test
     void usageErrors_exitTwo() {
-        assertThat(run().status()).isEqualTo(2);
+        Result tui = run();
+        assertThat(tui.status()).as("without a command the TUI opens, on the appliance's configuration")
+                .isEqualTo(1);
+        assertThat(tui.err()).contains("ceremony.yaml");
         assertThat(run("sign-everything").status()).isEqualTo(2);
         assertThat(run("token", "info", "--no-such-option").status()).isEqualTo(2);
         assertThat(run("token").status()).isEqualTo(2);
