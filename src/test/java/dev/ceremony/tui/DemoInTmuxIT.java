@@ -138,7 +138,8 @@ class DemoInTmuxIT {
             tui.type(value);
             tui.keys("Enter", "Down");
         }
-        String form = tui.screen();
+        // The form, once no input box covers it.
+        String form = tui.await("Enter: edit or do | Esc: back", WAIT);
         int rowsToAdministrator = (int) form.lines().takeWhile(line -> !line.contains("administrator")).filter(
                 line -> line.startsWith("  ") && !line.isBlank()).count() - parameters.size();
         for (int i = 0; i < rowsToAdministrator; i++) {
@@ -153,7 +154,8 @@ class DemoInTmuxIT {
         tui.keys("Enter");
         assertThat(tui.await("  witness              Wendy Witness", WAIT)).contains("Alice Admin");
         // From the witness row to the start: the folders (one or two) and the plan line.
-        long folders = tui.screen().lines().filter(line -> line.matches("  (import|export) folder .*")).count();
+        long folders = tui.await("Enter: edit or do | Esc: back", WAIT).lines().filter(line -> line.matches(
+                "  (import|export) folder .*")).count();
         for (int i = 0; i < folders + 2; i++) {
             tui.keys("Down");
         }
