@@ -20,7 +20,8 @@ class ArchitectureTest {
     /** Domain and engine packages: present and future. */
     private static final String[] CORE = {
         "dev.ceremony.token..", "dev.ceremony.config..", "dev.ceremony.text..", "dev.ceremony.pki..",
-        "dev.ceremony.audit..", "dev.ceremony.records..", "dev.ceremony.engine..", "dev.ceremony.media.."};
+        "dev.ceremony.audit..", "dev.ceremony.records..", "dev.ceremony.engine..", "dev.ceremony.media..",
+        "dev.ceremony.quorum.."};
 
     private static final String[] ADAPTERS = {
         "dev.ceremony.pkcs11..", "dev.ceremony.yaml..", "dev.ceremony.cli..", "dev.ceremony.tui..",
