@@ -30,7 +30,6 @@ import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
  * Issues certificates the way boulder's ceremony tool does: build the TBS from the profile, lint
@@ -196,7 +195,7 @@ public final class CertificateIssuer {
         try {
             ContentVerifierProvider provider = verifiers.computeIfAbsent(issuerKey, key -> {
                 try {
-                    return new JcaContentVerifierProviderBuilder().setProvider(verifier).build(key);
+                    return ContentVerifiers.of(key, verifier);
                 } catch (OperatorCreationException e) {
                     throw new IllegalArgumentException(e.getMessage(), e);
                 }
