@@ -290,4 +290,25 @@ class IssuanceWithPeersTest {
         assertOk(verify);
         assertThat(verify.output()).contains("certificate is valid");
     }
+
+    @Test
+    void aTokenSignatureThatDoesNotVerify_isNeverIssued() throws Exception {
+        CertificateIssuer corrupted = new CertificateIssuer(new dev.ceremony.testing.CorruptingToken(token),
+                new dev.ceremony.pki.TokenSerials(token), dev.ceremony.pki.lint.Linter.standard(), TestHierarchy.BC,
+                java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(5));
+        var key = token.generateKeyPair(new dev.ceremony.token.KeyLabel("corrupted-leaf"),
+                dev.ceremony.token.KeySpec.EC_P256);
+        CertificateIssuer.Request request = new CertificateIssuer.Request(profile("mqtt-device"), new SubjectData(
+                dev.ceremony.pki.Names.subject(TestHierarchy.DN, "sensor-corrupted"), List.of(
+                        new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName
+                                .uniformResourceIdentifier, "spiffe://fleet.example.com/device/sensor-corrupted"),
+                        new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.dNSName,
+                                "sensor-corrupted.local")),
+                spki(key)), CaSigner.of(
+                        pki.deviceCaKey, pki.deviceCa), Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> corrupted.signAll(List.of(corrupted.prepare(request))))
+                .isInstanceOf(dev.ceremony.token.TokenException.class).hasMessageContaining("does not verify with the "
+                        + "issuer's public key");
+    }
 }

@@ -61,7 +61,7 @@ class TokenContentSignerTest {
     @Test
     void aBadSignatureFromTheToken_isCaughtBeforeItIsUsed() {
         KeyHandle key = token.generateKeyPair(new KeyLabel("cs-corrupted"), KeySpec.EC_P256);
-        Token corrupting = new CorruptingToken(token);
+        Token corrupting = new dev.ceremony.testing.CorruptingToken(token);
 
         assertThatThrownBy(() -> selfSigned(key, new TokenContentSigner(corrupting, key, SignatureScheme.ECDSA_SHA256, BC)))
                 .isInstanceOf(TokenException.class)
@@ -75,76 +75,5 @@ class TokenContentSignerTest {
 
         assertThatThrownBy(() -> new TokenContentSigner(token, key, SignatureScheme.RSA_PKCS1_SHA256, BC))
                 .hasMessageContaining("cannot sign with RSA_PKCS1_SHA256");
-    }
-
-    /** The fault seam for a token that returns a wrong signature: the real token, one bit flipped. */
-    private static final class CorruptingToken implements Token {
-        private final Token real;
-
-        CorruptingToken(Token real) {
-            this.real = real;
-        }
-
-        @Override
-        public byte[] sign(KeyHandle key, SignatureScheme scheme, byte[] data) {
-            byte[] signature = real.sign(key, scheme, data);
-            signature[signature.length - 1] ^= 1;
-            return signature;
-        }
-
-        @Override
-        public TokenIdentity identity() {
-            return real.identity();
-        }
-
-        @Override
-        public TokenFamily family() {
-            return real.family();
-        }
-
-        @Override
-        public PinState pinState() {
-            return real.pinState();
-        }
-
-        @Override
-        public void login(Pin pin, FinalTryConfirmation confirmation) {
-            real.login(pin, confirmation);
-        }
-
-        @Override
-        public boolean isLoggedIn() {
-            return real.isLoggedIn();
-        }
-
-        @Override
-        public KeyHandle generateKeyPair(KeyLabel label, KeySpec spec) {
-            return real.generateKeyPair(label, spec);
-        }
-
-        @Override
-        public Optional<KeyHandle> findKey(KeyLabel label) {
-            return real.findKey(label);
-        }
-
-        @Override
-        public List<KeyHandle> listKeys() {
-            return real.listKeys();
-        }
-
-        @Override
-        public void destroyKey(KeyHandle key) {
-            real.destroyKey(key);
-        }
-
-        @Override
-        public byte[] randomBytes(int count) {
-            return real.randomBytes(count);
-        }
-
-        @Override
-        public void close() {
-            // the real token is closed by the test class
-        }
     }
 }
