@@ -224,6 +224,34 @@ class TuiScreensTest {
     }
 
     @Test
+    void whileTheTokenWorks_aWaitingBoxShows_andTheScreenStillAnswers() throws Exception {
+        java.util.concurrent.CountDownLatch generated = new java.util.concurrent.CountDownLatch(1);
+        VirtualScreen screen = new VirtualScreen(new ScriptedBackend(DASHBOARD, op -> {
+            ScriptStep generate = step("generate-root-key", StepAction.CONFIRM);
+            op.showStep(2, 3, generate);
+            op.confirm(generate, Role.ADMINISTRATOR);
+            try {
+                generated.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            op.progress("signing", 2, 4);
+            return completed();
+        }), 80, 24, List.of());
+        startCeremony(screen);
+        screen.until(text -> text.contains("Confirmation by the administrator"));
+        screen.key(KeyType.Enter);
+
+        String waiting = screen.until(text -> text.contains("Please wait"));
+        assertThat(waiting).contains("Working on step 'generate-root-key'").contains("Do not remove the token")
+                .contains("[>] generate-root-key");
+        screen.resize(90, 26);
+        assertThat(screen.text()).as("the screen is redrawn while the engine works").contains("Please wait");
+        generated.countDown();
+        assertThat(screen.until(text -> text.contains("Ceremony completed"))).contains("2 of 4");
+    }
+
+    @Test
     void theSecretField_keepsStarsOnScreen_andOverwritesWhatWasTyped() {
         SecretField field = new SecretField();
         for (char c : "0123456789012345678901234567890123456789".toCharArray()) {
