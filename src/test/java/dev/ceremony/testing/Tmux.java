@@ -33,7 +33,33 @@ public final class Tmux implements AutoCloseable {
         return Tool.run(directory, "tmux", "capture-pane", "-p", "-t", session).output();
     }
 
-    /** Waits until the screen shows {@code text}; returns the screen. */
+    /**
+     * The screen once it stopped changing (two captures 100 ms apart agree): a capture taken while the
+     * program is still writing shows half of the new screen over the old one.
+     */
+    public String settled() {
+        String before = screen();
+        for (int i = 0; i < 50; i++) {
+            pause();
+            String now = screen();
+            if (now.equals(before)) {
+                return now;
+            }
+            before = now;
+        }
+        return before;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Waits until the screen shows {@code text}; returns the screen, once it stopped changing. */
     public String await(String text, Duration timeout) {
         Instant end = Instant.now().plus(timeout);
         String shown = screen();
@@ -50,7 +76,8 @@ public final class Tmux implements AutoCloseable {
             }
             shown = screen();
         }
-        return shown;
+        String settled = settled();
+        return settled.contains(text) ? settled : await(text, Duration.between(Instant.now(), end));
     }
 
     /** Keys by tmux name (Enter, Down, Escape...). */

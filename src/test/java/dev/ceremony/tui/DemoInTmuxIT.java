@@ -204,7 +204,10 @@ class DemoInTmuxIT {
             String shown = tui.screen();
             for (String text : texts) {
                 if (shown.contains(text)) {
-                    return shown;
+                    String settled = tui.settled();
+                    if (settled.contains(text)) {
+                        return settled;
+                    }
                 }
             }
             pause();
