@@ -137,7 +137,7 @@ final class ReviewStep implements StepHandler {
         if (!verdict.accepted()) {
             return verdict;
         }
-        long key = DigestIndex.digest(RecordsHistory.sha256(verdict.issued().orElseThrow().publicKey()));
+        long key = RecordsHistory.keyDigest(verdict.issued().orElseThrow().publicKey());
         long subject = RecordsHistory.subjectDigest(profile.name(), verdict.issued().orElseThrow().subject().toString());
         if (keys.contains(key)) {
             return refuse(verdict, new Refusal("key-repeated-in-batch", "an earlier request of this batch has the "

@@ -120,12 +120,16 @@ final class SignRequestsStep implements StepHandler {
 
     /**
      * The keys and subjects of the certificates this ceremony already kept: after a resume, the
-     * requests the interrupted run signed are known by them and not signed twice. Empty on a first run.
+     * requests the interrupted run signed are known by them and not signed twice. Empty on a first run,
+     * which does not read the log for it (the log holds this ceremony's records only when it resumes).
      */
     private record SignedHere(DigestIndex keys, DigestIndex subjects, String profile) {
 
         static SignedHere read(Run run, CertificateProfile profile) {
             SignedHere signed = new SignedHere(new DigestIndex(), new DigestIndex(), profile.name());
+            if (run.before.of(run.ceremony).isEmpty()) {
+                return signed;
+            }
             run.eachRecord(Set.of(AuditTypes.CERTIFICATES_STORED), entry -> {
                 for (Object encoded : (List<?>) entry.data().get("certificates")) {
                     X509CertificateHolder certificate;
@@ -135,7 +139,7 @@ final class SignRequestsStep implements StepHandler {
                         throw new StepRefused("record " + entry.seq() + " of the audit log holds a certificate that "
                                 + "cannot be read: " + e.getMessage(), e);
                     }
-                    signed.keys.add(DigestIndex.digest(RecordsHistory.sha256(certificate.getSubjectPublicKeyInfo())));
+                    signed.keys.add(RecordsHistory.keyDigest(certificate.getSubjectPublicKeyInfo()));
                     for (RDN cn : certificate.getSubject().getRDNs(BCStyle.CN)) {
                         signed.subjects.add(RecordsHistory.subjectDigest(profile.name(),
                                 cn.getFirst().getValue().toString()));
@@ -146,7 +150,7 @@ final class SignRequestsStep implements StepHandler {
         }
 
         boolean holds(SubjectPublicKeyInfo key) {
-            return keys.contains(DigestIndex.digest(RecordsHistory.sha256(key)));
+            return keys.contains(RecordsHistory.keyDigest(key));
         }
 
         /** The history, but blind to what this ceremony signed, so that those requests are judged as at review. */

@@ -288,12 +288,19 @@ public final class JournalCaRecords implements CaRecords {
         }
     }
 
+    /** From the index alone: the reconciler asks this for every certificate of the log at each ceremony's start. */
+    @Override
+    public synchronized boolean isIssued(String issuerKeyId, BigInteger serial) {
+        int number = serials.find(digest(serial));
+        return number >= 0 && (states[number] & ISSUED) != 0 && issuers.get(issuerOf[number]).equals(issuerKeyId);
+    }
+
     @Override
     public synchronized Optional<IssuedEntry> find(String issuerKeyId, BigInteger serial) {
-        int number = serials.find(digest(serial));
-        if (number < 0 || (states[number] & ISSUED) == 0 || !issuers.get(issuerOf[number]).equals(issuerKeyId)) {
+        if (!isIssued(issuerKeyId, serial)) {
             return Optional.empty();
         }
+        int number = serials.find(digest(serial));
         IssuedEntry entry = issuedEntry(readLine(issueLine[number]), issueLine[number]);
         if (!entry.serial().equals(serial)) {
             throw new RecordsException(journal + " at byte " + issueLine[number] + " does not hold serial "

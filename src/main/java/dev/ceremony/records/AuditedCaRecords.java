@@ -150,6 +150,11 @@ public final class AuditedCaRecords implements CaRecords {
     }
 
     @Override
+    public boolean isIssued(String issuerKeyId, BigInteger serial) {
+        return records.isIssued(issuerKeyId, serial);
+    }
+
+    @Override
     public Optional<IssuedEntry> find(String issuerKeyId, BigInteger serial) {
         return records.find(issuerKeyId, serial);
     }

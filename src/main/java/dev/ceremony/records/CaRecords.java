@@ -71,6 +71,11 @@ public interface CaRecords extends AutoCloseable {
     /** The entry of one certificate. */
     Optional<IssuedEntry> find(String issuerKeyId, BigInteger serial);
 
+    /** Whether the index holds this certificate, without reading its entry. */
+    default boolean isIssued(String issuerKeyId, BigInteger serial) {
+        return find(issuerKeyId, serial).isPresent();
+    }
+
     @Override
     void close();
 }

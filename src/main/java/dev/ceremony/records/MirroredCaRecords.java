@@ -111,6 +111,11 @@ public final class MirroredCaRecords implements CaRecords {
     }
 
     @Override
+    public boolean isIssued(String issuerKeyId, BigInteger serial) {
+        return primary.isIssued(issuerKeyId, serial);
+    }
+
+    @Override
     public Optional<IssuedEntry> find(String issuerKeyId, BigInteger serial) {
         return primary.find(issuerKeyId, serial);
     }

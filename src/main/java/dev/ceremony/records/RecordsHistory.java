@@ -43,12 +43,17 @@ public final class RecordsHistory implements IssuanceHistory {
 
     @Override
     public boolean isCertified(SubjectPublicKeyInfo key) {
-        return certifiedKeys.contains(DigestIndex.digest(sha256(key)));
+        return certifiedKeys.contains(keyDigest(key));
     }
 
     @Override
     public boolean hasValidCertificate(String profile, String subjectName) {
         return certifiedSubjects.contains(subjectDigest(profile, subjectName));
+    }
+
+    /** The digest a public key is known by in these indexes: of its hex SHA-256, as the index stores it. */
+    public static long keyDigest(SubjectPublicKeyInfo key) {
+        return DigestIndex.digest(sha256(key));
     }
 
     /** The digest a subject is known by under a profile: names compare without case. */

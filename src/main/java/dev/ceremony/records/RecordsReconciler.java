@@ -88,7 +88,7 @@ public final class RecordsReconciler {
                     issuedInLog.add(DigestIndex.digest(key));
                     storedInLog.remove(key);
                     reservedProfiles.remove(key);
-                    if (records.find(issued.issuerKeyId(), issued.serial()).isEmpty()) {
+                    if (!records.isIssued(issued.issuerKeyId(), issued.serial())) {
                         if (apply) {
                             records.recordIssued(List.of(issued));
                         }
@@ -166,7 +166,7 @@ public final class RecordsReconciler {
             if (issuedInLog.addNew(DigestIndex.digest(stored.getKey()))) {
                 X509CertificateHolder certificate = stored.getValue();
                 String issuer = stored.getKey().substring(0, stored.getKey().indexOf('/'));
-                if (records.find(issuer, certificate.getSerialNumber()).isEmpty()) {
+                if (!records.isIssued(issuer, certificate.getSerialNumber())) {
                     if (apply) {
                         records.recordIssued(List.of(IssuedEntries.of(certificate,
                                 reservedProfiles.getOrDefault(stored.getKey(), "unknown"), false)));

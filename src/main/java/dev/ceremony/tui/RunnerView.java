@@ -64,6 +64,11 @@ final class RunnerView implements View {
         this.home = home;
     }
 
+    /** The script this runner runs. */
+    String script() {
+        return script;
+    }
+
     @Override
     public String title() {
         return "ceremony " + script + (ended.isPresent() ? " (ended)" : "");

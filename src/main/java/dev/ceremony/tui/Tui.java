@@ -139,8 +139,8 @@ public final class Tui {
                 title = "Ceremony stopped";
                 lines.add("Ceremony " + outcome.ceremony() + " stopped: " + outcome.reason().orElse(""));
                 lines.add("What to do next: fix the cause, then run the same ceremony again with the same "
-                        + "parameters; it resumes at this step. Or end it: ceremony run " + runner.title()
-                        .replace("ceremony ", "").replace(" (ended)", "") + " --abort REASON.");
+                        + "parameters; it resumes at this step. Or end it: ceremony run " + runner.script()
+                        + " --abort REASON.");
             }
         }
         outcome.head().ifPresent(head -> lines.add("Audit log head: " + head));

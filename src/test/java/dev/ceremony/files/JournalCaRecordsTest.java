@@ -118,7 +118,11 @@ class JournalCaRecordsTest {
         BigInteger serial = BigInteger.valueOf(5);
         try (JournalCaRecords records = JournalCaRecords.open(dir)) {
             records.reserve(List.of(new Reservation(serial, ISSUER, "mqtt-device", "00")));
+            assertThat(records.isIssued(ISSUER, serial)).as("reserved, not yet issued").isFalse();
             records.recordIssued(List.of(entry(serial)));
+            assertThat(records.isIssued(ISSUER, serial)).isTrue();
+            assertThat(records.isIssued("ff00", serial)).as("another issuer's serial").isFalse();
+            assertThat(records.isIssued(ISSUER, BigInteger.valueOf(6))).isFalse();
             records.revoke(ISSUER, serial, T0, RevocationReason.SUPERSEDED);
 
             assertThatThrownBy(() -> records.revoke(ISSUER, serial, T0, RevocationReason.KEY_COMPROMISE))
