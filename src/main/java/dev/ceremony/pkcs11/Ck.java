@@ -55,6 +55,7 @@ final class Ck {
     static final long CKM_ECDSA = 0x1041L;
 
     // Users and session flags
+    static final long CKU_SO = 0L;
     static final long CKU_USER = 1L;
     static final long CKF_RW_SESSION = 0x2L;
     static final long CKF_SERIAL_SESSION = 0x4L;
@@ -70,6 +71,7 @@ final class Ck {
     static final long CKF_USER_PIN_TO_BE_CHANGED = 0x80000L;
 
     // Return values
+    static final long CKR_FUNCTION_NOT_SUPPORTED = 0x54L;
     static final long CKR_PIN_INCORRECT = 0xA0L;
     static final long CKR_PIN_INVALID = 0xA1L;
     static final long CKR_PIN_LEN_RANGE = 0xA2L;

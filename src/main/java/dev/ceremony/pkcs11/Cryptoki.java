@@ -23,6 +23,12 @@ public interface Cryptoki {
 
     void login(long session, char[] pin) throws PKCS11Exception;
 
+    /** C_Login as the security officer (CKU_SO). */
+    void loginSecurityOfficer(long session, char[] pin) throws PKCS11Exception;
+
+    /** C_SetPIN: changes the PIN of whoever is logged in (the user's, or the SO's). */
+    void setPin(long session, char[] oldPin, char[] newPin) throws PKCS11Exception;
+
     void logout(long session) throws PKCS11Exception;
 
     long[] findObjects(long session, CK_ATTRIBUTE[] template) throws PKCS11Exception;

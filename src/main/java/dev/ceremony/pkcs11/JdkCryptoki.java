@@ -24,16 +24,20 @@ public final class JdkCryptoki implements Cryptoki {
     private static final int FIND_BATCH = 64;
 
     private final PKCS11 module;
+    private final Path library;
+    /** Loaded at the first C_SetPIN: most commands never change a PIN and need no JNA. */
+    private NativePinCalls pinCalls;
 
-    private JdkCryptoki(PKCS11 module) {
+    private JdkCryptoki(PKCS11 module, Path library) {
         this.module = module;
+        this.library = library;
     }
 
     /** Loads and initialises the library (or returns the JVM's already initialised instance). */
     public static JdkCryptoki load(Path library) throws IOException, PKCS11Exception {
         CK_C_INITIALIZE_ARGS args = new CK_C_INITIALIZE_ARGS();
         args.flags = Ck.CKF_OS_LOCKING_OK;
-        return new JdkCryptoki(PKCS11.getInstance(library.toString(), "C_GetFunctionList", args, false));
+        return new JdkCryptoki(PKCS11.getInstance(library.toString(), "C_GetFunctionList", args, false), library);
     }
 
     @Override
@@ -59,6 +63,23 @@ public final class JdkCryptoki implements Cryptoki {
     @Override
     public void login(long session, char[] pin) throws PKCS11Exception {
         module.C_Login(session, Ck.CKU_USER, pin);
+    }
+
+    @Override
+    public void loginSecurityOfficer(long session, char[] pin) throws PKCS11Exception {
+        module.C_Login(session, Ck.CKU_SO, pin);
+    }
+
+    @Override
+    public void setPin(long session, char[] oldPin, char[] newPin) throws PKCS11Exception {
+        NativePinCalls calls;
+        synchronized (this) {
+            if (pinCalls == null) {
+                pinCalls = NativePinCalls.load(library);
+            }
+            calls = pinCalls;
+        }
+        calls.setPin(session, oldPin, newPin);
     }
 
     @Override

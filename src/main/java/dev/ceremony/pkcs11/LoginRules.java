@@ -3,6 +3,7 @@ package dev.ceremony.pkcs11;
 import dev.ceremony.token.FinalTryConfirmation;
 import dev.ceremony.token.Pin;
 import dev.ceremony.token.PinState;
+import dev.ceremony.token.SecretAccess;
 import dev.ceremony.token.TokenException;
 import dev.ceremony.token.TokenException.Reason;
 import dev.ceremony.token.TokenFamily;
@@ -43,6 +44,35 @@ final class LoginRules {
                     + "' is at its FINAL TRY: one more wrong PIN locks it. The login was not attempted because "
                     + "nobody confirmed it.");
         }
+    }
+
+    /** Refuses, before C_SetPIN, a new PIN the token or the family would not take. */
+    void newPin(PinState state, Pin pin) {
+        int min = Math.max(state.minLength(), family.pinMinLength());
+        int max = Math.min(state.maxLength(), family.pinMaxLength());
+        if (pin.length() < min || pin.length() > max) {
+            throw new TokenException(Reason.PIN_INVALID, "a new PIN of " + pin.length() + " characters does not fit "
+                    + "token '" + identity.label() + "' (" + min + " to " + max + "); the PIN was not changed");
+        }
+        pin.reveal(SecretAccess.PIN_CHANGE, chars -> {
+            requireAscii(chars);
+            return null;
+        });
+    }
+
+    /** What a failed SO login or C_SetPIN means, in words. */
+    TokenException pinChangeFailure(String whose, PKCS11Exception e) {
+        long code = e.getErrorCode();
+        if (code == Ck.CKR_PIN_INCORRECT) {
+            return new TokenException(Reason.PIN_INCORRECT, "token '" + identity.label() + "' rejected the current "
+                    + whose + " PIN; the " + whose + " PIN was not changed");
+        }
+        if (code == Ck.CKR_PIN_LOCKED) {
+            return new TokenException(Reason.PIN_LOCKED, "the " + whose + " PIN of token '" + identity.label()
+                    + "' is LOCKED; the " + whose + " PIN was not changed");
+        }
+        return new TokenException(Reason.DEVICE_ERROR, "token '" + identity.label() + "' could not change the "
+                + whose + " PIN (" + e.getMessage() + "); the " + whose + " PIN was not changed");
     }
 
     /** PKCS#11 compares PIN bytes and the JDK sends the low byte of each char: only printable ASCII is safe. */

@@ -107,6 +107,61 @@ final class Pkcs11Token implements Token {
     }
 
     @Override
+    public synchronized void changeUserPin(Pin current, Pin next) {
+        requireLogin("change the user PIN of");
+        rules.newPin(pinState(), next);
+        withSession(session -> current.reveal(SecretAccess.PIN_CHANGE, old -> next.reveal(SecretAccess.PIN_CHANGE,
+                fresh -> {
+                    try {
+                        cryptoki.setPin(session, old, fresh);
+                    } catch (PKCS11Exception e) {
+                        throw rules.pinChangeFailure("user", e);
+                    }
+                    return null;
+                })));
+    }
+
+    @Override
+    public synchronized void changeSoPin(Pin currentSo, Pin nextSo, Pin userPin) {
+        requireLogin("change the SO PIN of");
+        rules.newPin(pinState(), nextSo);
+        withSession(session -> {
+            cryptoki.logout(session);
+            loggedIn = false;
+            // SoftHSM gives private objects new handles after a logout.
+            privateHandles.clear();
+            try {
+                currentSo.reveal(SecretAccess.PIN_CHANGE, so -> {
+                    LoginRules.requireAscii(so);
+                    try {
+                        cryptoki.loginSecurityOfficer(session, so);
+                    } catch (PKCS11Exception e) {
+                        throw rules.pinChangeFailure("SO", e);
+                    }
+                    try {
+                        nextSo.reveal(SecretAccess.PIN_CHANGE, fresh -> {
+                            cryptoki.setPin(session, so, fresh);
+                            return null;
+                        });
+                    } catch (PKCS11Exception e) {
+                        throw rules.pinChangeFailure("SO", e);
+                    } finally {
+                        cryptoki.logout(session);
+                    }
+                    return null;
+                });
+            } finally {
+                userPin.reveal(SecretAccess.TOKEN_LOGIN, user -> {
+                    cryptoki.login(session, user);
+                    return null;
+                });
+                loggedIn = true;
+            }
+            return null;
+        });
+    }
+
+    @Override
     public synchronized KeyHandle generateKeyPair(KeyLabel label, KeySpec spec) {
         requireLogin("generate a key");
         family.requireCanGenerate(spec);

@@ -27,6 +27,19 @@ public interface Token extends AutoCloseable {
 
     boolean isLoggedIn();
 
+    /**
+     * Replaces the user PIN (C_SetPIN in the user's session). The user stays logged in. Neither PIN
+     * is wiped here: the caller owns both.
+     */
+    void changeUserPin(Pin current, Pin next);
+
+    /**
+     * Replaces the security officer's PIN: logs the user out, logs in as SO with {@code currentSo},
+     * C_SetPIN, logs the SO out, and logs the user back in with {@code userPin}, so the ceremony goes
+     * on as before. PKCS#11 allows one kind of login at a time, hence the round trip.
+     */
+    void changeSoPin(Pin currentSo, Pin nextSo, Pin userPin);
+
     /** Generates a key pair on the token. Refuses a label that any object on the token already has. */
     KeyHandle generateKeyPair(KeyLabel label, KeySpec spec);
 

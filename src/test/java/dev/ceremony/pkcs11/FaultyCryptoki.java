@@ -56,6 +56,17 @@ final class FaultyCryptoki implements Cryptoki {
     }
 
     @Override
+    public void loginSecurityOfficer(long session, char[] pin) throws PKCS11Exception {
+        logins.incrementAndGet();
+        real.loginSecurityOfficer(session, pin);
+    }
+
+    @Override
+    public void setPin(long session, char[] oldPin, char[] newPin) throws PKCS11Exception {
+        real.setPin(session, oldPin, newPin);
+    }
+
+    @Override
     public void logout(long session) throws PKCS11Exception {
         real.logout(session);
     }

@@ -22,6 +22,7 @@ public final class ChildJvm {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.crypto.cryptoki",
                 "--add-exports", "jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED",
+                "--enable-native-access=ALL-UNNAMED",
                 "-Dceremony.project.dir=" + TestToken.projectDir(),
                 "-cp", System.getProperty("java.class.path"),
                 mainClass));

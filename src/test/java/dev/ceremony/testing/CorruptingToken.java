@@ -54,6 +54,16 @@ public final class CorruptingToken implements Token {
     }
 
     @Override
+    public void changeUserPin(Pin current, Pin next) {
+        real.changeUserPin(current, next);
+    }
+
+    @Override
+    public void changeSoPin(Pin currentSo, Pin nextSo, Pin userPin) {
+        real.changeSoPin(currentSo, nextSo, userPin);
+    }
+
+    @Override
     public KeyHandle generateKeyPair(KeyLabel label, KeySpec spec) {
         return real.generateKeyPair(label, spec);
     }
