@@ -99,6 +99,21 @@ public final class AuditTypes {
     /** An intermediate rotation's plan: old and new CA, retirement and last expiry dates. */
     public static final String ROTATION_PLAN = "rotation-plan";
 
+    /** One custodian received share {@code index} of a new quorum (the share itself is never logged). */
+    public static final String SHARE_HANDED_OUT = "share-handed-out";
+
+    /**
+     * A new quorum for a token PIN (user or SO): id, M, N, the secret's length, the slow verifier and
+     * the custodians in share order; written and synced before the token's PIN changes.
+     */
+    public static final String QUORUM_SET = "quorum-set";
+
+    /** The token took the new PIN of the quorum named; from here on that quorum's shares log in. */
+    public static final String PIN_CHANGED = "pin-changed";
+
+    /** A login by custodians' shares: which quorum, which shares (their indices) came together. */
+    public static final String QUORUM_LOGIN = "quorum-login";
+
     /** The records were repaired from the log when a ceremony opened them: {@code repair}. */
     public static final String RECORDS_REPAIRED = "records-repaired";
 

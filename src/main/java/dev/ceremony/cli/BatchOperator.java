@@ -5,6 +5,8 @@ import dev.ceremony.engine.Confirmation;
 import dev.ceremony.engine.Operator;
 import dev.ceremony.engine.Role;
 import dev.ceremony.engine.ScriptStep;
+import dev.ceremony.engine.ShareHandout;
+import java.util.function.ToIntFunction;
 import dev.ceremony.text.KebabCase;
 import dev.ceremony.text.Printable;
 import dev.ceremony.text.Wrap;
@@ -34,10 +36,12 @@ final class BatchOperator implements Operator {
     private final Optional<Path> pinFile;
 
     private final Set<String> leaveOut;
+    private final BatchShares shares;
 
     /** @param leaveOut accepted requests (by file name) to leave out of the signing, as --leave-out gave them */
     BatchOperator(PrintWriter out, Map<Role, String> names, PinSource pins, Optional<Path> pinFile,
-            Set<String> leaveOut) {
+            Set<String> leaveOut, BatchShares shares) {
+        this.shares = shares;
         this.out = out;
         this.names = Map.copyOf(names);
         this.pins = pins;
@@ -111,5 +115,20 @@ final class BatchOperator implements Operator {
     @Override
     public Set<String> leftOut() {
         return leaveOut;
+    }
+
+    @Override
+    public Pin soPin(String prompt) {
+        return shares.soPin(prompt);
+    }
+
+    @Override
+    public void handOut(ShareHandout share) {
+        shares.handOut(share, out);
+    }
+
+    @Override
+    public int enterShare(String prompt, ToIntFunction<CharSequence> check) {
+        return shares.enterShare(prompt, check, out);
     }
 }

@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
-import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -31,6 +29,9 @@ final class DemoAppliance {
 
     /** The demo token's user PIN, shown on the screen where it is asked for. Rehearsal only. */
     static final String PIN = "1234-demo";
+
+    /** The demo token's SO PIN, shown on the welcome screen for quorum-setup. Rehearsal only. */
+    static final String SO_PIN = "5678-demo-so";
     static final String LABEL = "demo";
 
     private final Path folder;
@@ -83,11 +84,8 @@ final class DemoAppliance {
         Path tokens = Files.createDirectories(folder.resolve("tokens"));
         Files.writeString(softhsmConfig(), "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
                 + "log.level = ERROR\nslots.removable = false\n", StandardCharsets.US_ASCII);
-        byte[] random = new byte[8];
-        new SecureRandom().nextBytes(random);
-        String soPin = HexFormat.of().formatHex(random);
         ProcessBuilder init = new ProcessBuilder("softhsm2-util", "--init-token", "--free", "--label", LABEL,
-                "--so-pin", soPin, "--pin", PIN).redirectErrorStream(true);
+                "--so-pin", SO_PIN, "--pin", PIN).redirectErrorStream(true);
         init.environment().put("SOFTHSM2_CONF", softhsmConfig().toString());
         Process process;
         try {

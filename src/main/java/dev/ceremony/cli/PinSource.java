@@ -70,20 +70,28 @@ final class PinSource {
     }
 
     private static Pin fromFile(Path file) {
+        return readSecretFile(file, "PIN file", Pin::of);
+    }
+
+    /**
+     * Reads a one-line secret (a PIN, a custodian's share) from a file only its owner can read, and
+     * hands its characters to {@code use}; every copy is wiped afterwards.
+     */
+    static <T> T readSecretFile(Path file, String what, java.util.function.Function<char[], T> use) {
         byte[] bytes = null;
         char[] chars = null;
         try {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new CommandFailure("PIN file " + file + " is not a regular file");
+                throw new CommandFailure(what + " " + file + " is not a regular file");
             }
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (permissions.contains(PosixFilePermission.OTHERS_READ)
                     || permissions.contains(PosixFilePermission.GROUP_READ)) {
-                throw new CommandFailure("PIN file " + file + " can be read by other users; run 'chmod 600 "
+                throw new CommandFailure(what + " " + file + " can be read by other users; run 'chmod 600 "
                         + file + "' first");
             }
             if (Files.size(file) > MAX_PIN_FILE_BYTES) {
-                throw new CommandFailure("PIN file " + file + " is larger than " + MAX_PIN_FILE_BYTES + " bytes");
+                throw new CommandFailure(what + " " + file + " is larger than " + MAX_PIN_FILE_BYTES + " bytes");
             }
             bytes = Files.readAllBytes(file);
             int length = bytes.length;
@@ -91,22 +99,22 @@ final class PinSource {
                 length--;
             }
             if (length == 0) {
-                throw new CommandFailure("PIN file " + file + " is empty");
+                throw new CommandFailure(what + " " + file + " is empty");
             }
             chars = new char[length];
             for (int i = 0; i < length; i++) {
                 if (bytes[i] < 0x20 || bytes[i] > 0x7e) {
-                    throw new CommandFailure("PIN file " + file + " holds a byte that is not printable ASCII at "
-                            + "offset " + i + "; a PIN file holds the PIN on one line");
+                    throw new CommandFailure(what + " " + file + " holds a byte that is not printable ASCII at "
+                            + "offset " + i + "; the file holds one line");
                 }
                 chars[i] = (char) bytes[i];
             }
-            return Pin.of(chars);
+            return use.apply(chars);
         } catch (UnsupportedOperationException e) {
-            throw new CommandFailure("PIN file " + file + " is on a file system without POSIX permissions; "
+            throw new CommandFailure(what + " " + file + " is on a file system without POSIX permissions; "
                     + "Ceremony cannot check that only you can read it");
         } catch (IOException e) {
-            throw new CommandFailure("PIN file " + file + " cannot be read: " + e.getMessage());
+            throw new CommandFailure(what + " " + file + " cannot be read: " + e.getMessage());
         } finally {
             if (bytes != null) {
                 Arrays.fill(bytes, (byte) 0);

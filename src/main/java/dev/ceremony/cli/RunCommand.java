@@ -83,6 +83,19 @@ final class RunCommand implements Callable<Integer> {
             + "else $CEREMONY_PIN.")
     private Path pinFile;
 
+    @Option(names = "--so-pin-file", paramLabel = "FILE", description = "File with the token's current SO PIN "
+            + "(mode 600), for quorum-setup in batch mode; rehearsal tokens only.")
+    private Path soPinFile;
+
+    @Option(names = "--share-file", paramLabel = "FILE", description = "A custodian's share (mode 600), to log in "
+            + "by quorum in batch mode; repeat for each share needed. Rehearsal tokens only.")
+    private List<Path> shareFiles = List.of();
+
+    @Option(names = "--share-out", paramLabel = "DIR", description = "Where batch mode writes the shares it hands "
+            + "out (one new file each, mode 600). Rehearsal tokens only: in production each share is shown once to "
+            + "its custodian in the terminal UI.")
+    private Path shareOut;
+
     @Option(names = "--operator", paramLabel = "NAME", description = "The ceremony administrator's name (batch mode).")
     private String operator;
 
@@ -120,8 +133,11 @@ final class RunCommand implements Callable<Integer> {
         Map<Role, String> names = new EnumMap<>(Role.class);
         Optional.ofNullable(operator).ifPresent(name -> names.put(Role.ADMINISTRATOR, name(name, "--operator")));
         Optional.ofNullable(witness).ifPresent(name -> names.put(Role.WITNESS, name(name, "--witness")));
+        BatchShares shares = new BatchShares(!appliance.token().production(), appliance.token().label(),
+                Optional.ofNullable(soPinFile), shareFiles, Optional.ofNullable(shareOut));
+        shares.requireAllowed();
         BatchOperator batch = new BatchOperator(out, names, services.pins(), Optional.ofNullable(pinFile),
-                Set.copyOf(leaveOut));
+                Set.copyOf(leaveOut), shares);
         try {
             if (mode.abort != null) {
                 report(out, runner.abortUnfinished(script, names, batch, mode.abort));

@@ -21,7 +21,11 @@ public enum ArgumentKind {
     TEXT,
     WHOLE_NUMBER,
     /** A comma-separated list of {@link ExportItem}s. */
-    EXPORT_ITEMS;
+    EXPORT_ITEMS,
+    /** Whose token PIN: {@code user} or {@code so}. */
+    PIN_ROLE,
+    /** Custodians' names, comma-separated, in share order. */
+    CUSTODIANS;
 
     private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]{0,8}");
 
@@ -50,6 +54,8 @@ public enum ArgumentKind {
                     throw new IllegalArgumentException("'" + Printable.escape(value) + "' is not a whole number such as 365");
                 }
             }
+            case PIN_ROLE -> QuorumRecords.parseRole(value);
+            case CUSTODIANS -> dev.ceremony.quorum.CustodianQuorum.parseNames(value);
             case EXPORT_ITEMS -> {
                 for (String item : value.split(",", -1)) {
                     KebabCase.parse(ExportItem.class, item.strip());

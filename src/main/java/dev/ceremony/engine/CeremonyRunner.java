@@ -60,6 +60,7 @@ public final class CeremonyRunner {
         handlers.put(StepAction.ISSUE_CRL, new CrlStep());
         handlers.put(StepAction.SHOW_FINGERPRINTS, new FingerprintStep());
         handlers.put(StepAction.EXPORT, new ExportStep());
+        handlers.put(StepAction.SHARE_PIN, new SharePinStep());
         for (StepAction action : StepAction.values()) {
             if (!handlers.containsKey(action)) {
                 throw new IllegalStateException("no handler for " + action);
@@ -93,6 +94,12 @@ public final class CeremonyRunner {
             throw new StepRefused("batch mode may not run " + script.id() + " on a production token: CA keys are made "
                     + "with people present, in the terminal UI. (A rehearsal token says 'use: rehearsal' in "
                     + "ceremony.yaml)");
+        }
+        if (request.mode() == RunMode.BATCH && setup.config().token().production()
+                && script.steps().stream().anyMatch(step -> step.action() == StepAction.SHARE_PIN)) {
+            throw new StepRefused("batch mode may not run " + script.id() + " on a production token: shares are shown "
+                    + "to their custodians in the terminal UI and written nowhere; only a rehearsal token lets batch "
+                    + "mode write them to files");
         }
         Set<Role> needed = new TreeSet<>();
         script.steps().forEach(step -> needed.addAll(step.confirmBy()));
@@ -360,10 +367,7 @@ public final class CeremonyRunner {
         try {
             run.attach(setup.store().open());
             run.token(setup.tokens().open());
-            try (dev.ceremony.token.Pin pin = operator.secret("User PIN for token '"
-                    + run.requireToken().identity().label() + "'", Optional.of(run.requireToken().pinState()))) {
-                run.requireToken().login(pin, operator::confirmFinalTry);
-            }
+            TokenLogin.logIn(run, before, run.requireToken());
             run.sealWith(run.requireToken().requireKey(new KeyLabel(CaNames.AUDIT_RECORD)));
             for (Map.Entry<Role, String> participant : new java.util.TreeMap<>(participants).entrySet()) {
                 Map<String, Object> data = new LinkedHashMap<>();

@@ -2,6 +2,8 @@ package dev.ceremony.engine;
 
 import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
+import dev.ceremony.quorum.CustodianQuorum;
+import dev.ceremony.quorum.PinRole;
 import dev.ceremony.audit.LogLines;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +38,12 @@ final class LogState {
     private final List<String> lastLines;
     /** The record types of the last ceremony that were kept. */
     private final Set<String> keep;
+    /** Every quorum-set and pin-changed record of the log, in order: a few lines in a CA's life. */
+    private final List<String> quorumLines;
 
     private LogState(String first, String lastToken, Set<String> ceremonies, String lastCeremony,
-            List<String> lastLines, Set<String> keep) {
+            List<String> lastLines, Set<String> keep, List<String> quorumLines) {
+        this.quorumLines = List.copyOf(quorumLines);
         this.first = first;
         this.lastToken = lastToken;
         this.ceremonies = Set.copyOf(ceremonies);
@@ -55,7 +60,7 @@ final class LogState {
      */
     static LogState read(Optional<InputStream> log, Set<String> keep) {
         if (log.isEmpty()) {
-            return new LogState(null, null, Set.of(), null, List.of(), keep);
+            return new LogState(null, null, Set.of(), null, List.of(), keep, List.of());
         }
         Set<String> ids = new HashSet<>();
         String[] first = {null};
@@ -63,6 +68,7 @@ final class LogState {
         String[] ceremony = {null};
         String[] lastLine = {null};
         List<String> kept = new ArrayList<>();
+        List<String> quorums = new ArrayList<>();
         try (InputStream in = log.get()) {
             LogLines.read(in, (bytes, from, to) -> {
                 String type = String.valueOf(AuditEntry.typeOf(bytes, from, to));
@@ -82,6 +88,10 @@ final class LogState {
                     line = line != null ? line : text(bytes, from, to);
                     token[0] = line;
                 }
+                if (type.equals(AuditTypes.QUORUM_SET) || type.equals(AuditTypes.PIN_CHANGED)) {
+                    line = line != null ? line : text(bytes, from, to);
+                    quorums.add(line);
+                }
                 boolean wanted = starts || keep.contains(type);
                 if (wanted) {
                     kept.add(line != null ? line : text(bytes, from, to));
@@ -94,12 +104,12 @@ final class LogState {
             throw new StepRefused("cannot read the audit log: " + e.getMessage(), e);
         }
         if (first[0] == null) {
-            return new LogState(null, null, Set.of(), null, List.of(), keep);
+            return new LogState(null, null, Set.of(), null, List.of(), keep, List.of());
         }
         if (lastLine[0] != null) {
             kept.add(lastLine[0]);
         }
-        return new LogState(first[0], token[0], ids, ceremony[0], kept, keep);
+        return new LogState(first[0], token[0], ids, ceremony[0], kept, keep, quorums);
     }
 
     /**
@@ -229,6 +239,40 @@ final class LogState {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The quorums that may guard {@code role}'s PIN: the last one the token took (a pin-changed
+     * record follows its quorum-set), then a newer one set but never recorded as taken (a
+     * re-sharing interrupted around C_SetPIN, where the token may hold either PIN). Empty when no
+     * quorum guards the PIN: it is typed.
+     */
+    List<CustodianQuorum> quorums(PinRole role) {
+        CustodianQuorum current = null;
+        CustodianQuorum pending = null;
+        for (String line : quorumLines) {
+            AuditEntry entry = parse(line);
+            if (!QuorumRecords.roleOf(entry).equals(role)) {
+                continue;
+            }
+            if (entry.type().equals(AuditTypes.QUORUM_SET)) {
+                pending = QuorumRecords.quorumOf(entry);
+            } else if (pending != null && pending.quorum().id().equals(entry.dataText("quorum-id"))) {
+                // A refused C_SetPIN left the earlier PIN on the token: the quorum never took effect.
+                if (!"refused".equals(entry.data().get("outcome"))) {
+                    current = pending;
+                }
+                pending = null;
+            }
+        }
+        List<CustodianQuorum> out = new ArrayList<>();
+        if (current != null) {
+            out.add(current);
+        }
+        if (pending != null) {
+            out.add(pending);
+        }
+        return out;
     }
 
     /** A ceremony that did not end. */

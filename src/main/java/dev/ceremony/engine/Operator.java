@@ -52,4 +52,24 @@ public interface Operator {
      * {@link Verdict#source()}) to leave out of the signing. Batch mode leaves none out.
      */
     Set<String> leftOut();
+
+    /**
+     * The token's SO PIN, typed by its security officer: asked once, when a quorum is first set for
+     * the SO PIN (before that, only the officer knows it).
+     */
+    Pin soPin(String prompt);
+
+    /**
+     * Shows one share to its custodian, and returns once the custodian confirmed that they wrote it
+     * down (the TUI also has them type it back from paper). The share is shown to nobody else and
+     * written nowhere; a rehearsal in batch mode writes it to a file.
+     */
+    void handOut(ShareHandout share);
+
+    /**
+     * Asks one custodian for their share, masked, and hands what was typed to {@code check}, which
+     * returns the share's index or throws {@link dev.ceremony.quorum.QuorumException} saying what is
+     * wrong; the operator shows that and asks again. Stopping is a {@link StepRefused}.
+     */
+    int enterShare(String prompt, java.util.function.ToIntFunction<CharSequence> check);
 }

@@ -81,10 +81,7 @@ final class PreflightStep implements StepHandler {
         data.put("use", production ? "production" : "rehearsal");
         run.append(AuditTypes.TOKEN, data);
         if (!token.isLoggedIn()) {
-            try (Pin pin = run.operator.secret("User PIN for token '" + identity.label() + "'",
-                    Optional.of(token.pinState()))) {
-                token.login(pin, run.operator::confirmFinalTry);
-            }
+            TokenLogin.logIn(run, run.before, token);
         }
         finding(run, details, new PreflightFinding("token", PreflightFinding.Outcome.PASSED, detail
                 + "; logged in" + (recorded.isPresent() ? "; the serial the log records" : "")));

@@ -43,6 +43,8 @@ final class Run implements AuditTrail {
     private Workspace workspace;
     private Token token;
     private SealSigner sealer;
+    /** The user PIN the ceremony logged in with, kept only for a script that changes a PIN; wiped at close. */
+    private dev.ceremony.token.Pin loginPin;
 
     Run(EngineSetup setup, RunRequest request, Operator operator, String ceremony, LogState before) {
         this.setup = setup;
@@ -199,7 +201,26 @@ final class Run implements AuditTrail {
         return LogState.read(setup.store().openLog(), types);
     }
 
+    /** Keeps the PIN the user is logged in with (replacing and wiping one kept before). */
+    void keepLoginPin(dev.ceremony.token.Pin pin) {
+        if (loginPin != null && loginPin != pin) {
+            loginPin.destroy();
+        }
+        loginPin = pin;
+    }
+
+    /** The PIN the user is logged in with, for a PIN change. */
+    dev.ceremony.token.Pin loginPin() {
+        if (loginPin == null || loginPin.isDestroyed()) {
+            throw new IllegalStateException("the login PIN was not kept for this ceremony");
+        }
+        return loginPin;
+    }
+
     void close() {
+        if (loginPin != null) {
+            loginPin.destroy();
+        }
         try {
             if (workspace != null) {
                 workspace.close();

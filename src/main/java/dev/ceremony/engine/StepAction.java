@@ -1,10 +1,12 @@
 package dev.ceremony.engine;
 
 import static dev.ceremony.engine.ArgumentKind.CA;
+import static dev.ceremony.engine.ArgumentKind.CUSTODIANS;
 import static dev.ceremony.engine.ArgumentKind.EXPORT_ITEMS;
 import static dev.ceremony.engine.ArgumentKind.KEY;
 import static dev.ceremony.engine.ArgumentKind.KEY_SPEC;
 import static dev.ceremony.engine.ArgumentKind.NEW_KEY;
+import static dev.ceremony.engine.ArgumentKind.PIN_ROLE;
 import static dev.ceremony.engine.ArgumentKind.PROFILE;
 import static dev.ceremony.engine.ArgumentKind.REVOCATION_REASON;
 import static dev.ceremony.engine.ArgumentKind.TEXT;
@@ -41,7 +43,8 @@ public enum StepAction {
     REVOKE(false, args("issuer", CA, "serial", TEXT, "reason", REVOCATION_REASON), Set.of()),
     ISSUE_CRL(true, args("issuer", CA, "next-update-days", WHOLE_NUMBER), Set.of("next-update-days")),
     SHOW_FINGERPRINTS(false, args("of", TEXT), Set.of()),
-    EXPORT(false, args("items", EXPORT_ITEMS), Set.of());
+    EXPORT(false, args("items", EXPORT_ITEMS), Set.of()),
+    SHARE_PIN(true, args("pin", PIN_ROLE, "custodians", CUSTODIANS, "threshold", WHOLE_NUMBER), Set.of());
 
     private final boolean touchesToken;
     private final Map<String, ArgumentKind> arguments;

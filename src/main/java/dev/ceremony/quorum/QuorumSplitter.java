@@ -53,7 +53,7 @@ public final class QuorumSplitter {
      * @throws QuorumException naming the share that does not belong, the one given twice, or how many
      *     more custodians are needed
      */
-    public byte[] combine(List<Share> shares) {
+    public static byte[] combine(List<Share> shares) {
         if (shares.isEmpty()) {
             throw new QuorumException("no share was entered");
         }

@@ -39,6 +39,12 @@ public final class Share {
         return value.length;
     }
 
+    /** Whether {@code other} is this very share: same quorum, same index, same value (compared in constant time). */
+    public boolean sameAs(Share other) {
+        return quorum.equals(other.quorum) && index == other.index
+                && java.security.MessageDigest.isEqual(value, other.value);
+    }
+
     /** Overwrites the value. */
     public void destroy() {
         Arrays.fill(value, (byte) 0);

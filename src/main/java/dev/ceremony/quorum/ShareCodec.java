@@ -14,7 +14,6 @@ import java.util.HexFormat;
  */
 public final class ShareCodec {
 
-    private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final int VERSION = 1;
     private static final int CHECK_BYTES = 3;
     /** Version, quorum id (4), M and N (1), index (1). */
@@ -32,7 +31,7 @@ public final class ShareCodec {
         Arrays.fill(value, (byte) 0);
         System.arraycopy(check(payload, payload.length - CHECK_BYTES), 0, payload, payload.length - CHECK_BYTES,
                 CHECK_BYTES);
-        String text = base32(payload);
+        String text = new String(Base32.encode(payload));
         Arrays.fill(payload, (byte) 0);
         StringBuilder grouped = new StringBuilder();
         for (int i = 0; i < text.length(); i += 4) {
@@ -50,7 +49,7 @@ public final class ShareCodec {
      * @param valueLength the length of the shared secret, in bytes
      * @throws QuorumException naming what is wrong: a character outside the alphabet, the length, the check
      */
-    public Share decode(String typed, int valueLength) {
+    public Share decode(CharSequence typed, int valueLength) {
         StringBuilder normal = new StringBuilder();
         for (int i = 0; i < typed.length(); i++) {
             char c = Character.toUpperCase(typed.charAt(i));
@@ -58,7 +57,7 @@ public final class ShareCodec {
                 continue;
             }
             c = c == 'I' || c == 'L' ? '1' : c == 'O' ? '0' : c;
-            if (ALPHABET.indexOf(c) < 0) {
+            if (Base32.ALPHABET.indexOf(c) < 0) {
                 throw new QuorumException("the share holds '" + (Character.isISOControl(typed.charAt(i)) ? "?"
                         : typed.charAt(i)) + "', which is not one of its characters (0-9 and A-Z without I, L, O, U)");
             }
@@ -70,11 +69,11 @@ public final class ShareCodec {
             throw new QuorumException("the share has " + normal.length() + " characters where " + expected + " were "
                     + "expected: a group is missing or doubled");
         }
-        byte[] payload = unbase32(normal.toString(), bytes);
+        byte[] payload = Base32.decode(normal, bytes);
         try {
             byte[] check = check(payload, payload.length - CHECK_BYTES);
             if (!MessageDigest.isEqual(check, Arrays.copyOfRange(payload, payload.length - CHECK_BYTES,
-                    payload.length)) || !base32(payload).equals(normal.toString())) {
+                    payload.length)) || !Arrays.equals(Base32.encode(payload), normal.toString().toCharArray())) {
                 throw new QuorumException("the share's check value does not match: a character was mistyped. Read "
                         + "the share again, group by group");
             }
@@ -113,39 +112,5 @@ public final class ShareCodec {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
-    }
-
-    private static String base32(byte[] bytes) {
-        StringBuilder out = new StringBuilder();
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : bytes) {
-            buffer = buffer << 8 | (b & 0xFF);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(ALPHABET.charAt(buffer >> (bits - 5) & 0x1F));
-                bits -= 5;
-            }
-        }
-        if (bits > 0) {
-            out.append(ALPHABET.charAt(buffer << (5 - bits) & 0x1F));
-        }
-        return out.toString();
-    }
-
-    private static byte[] unbase32(String text, int length) {
-        byte[] out = new byte[length];
-        int buffer = 0;
-        int bits = 0;
-        int at = 0;
-        for (int i = 0; i < text.length(); i++) {
-            buffer = buffer << 5 | ALPHABET.indexOf(text.charAt(i));
-            bits += 5;
-            if (bits >= 8 && at < length) {
-                out[at++] = (byte) (buffer >> (bits - 8));
-                bits -= 8;
-            }
-        }
-        return out;
     }
 }

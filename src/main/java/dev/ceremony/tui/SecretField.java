@@ -58,6 +58,16 @@ final class SecretField {
         }
     }
 
+    /** Hands a wiped-afterwards copy of what was typed to {@code reader}; the field keeps its text. */
+    <T> T read(java.util.function.Function<CharSequence, T> reader) {
+        char[] typed = Arrays.copyOf(chars, length);
+        try {
+            return reader.apply(java.nio.CharBuffer.wrap(typed));
+        } finally {
+            Arrays.fill(typed, '\0');
+        }
+    }
+
     /** True when no character of what was typed is left in the buffer. */
     boolean blank() {
         for (char c : chars) {

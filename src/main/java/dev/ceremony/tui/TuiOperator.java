@@ -4,7 +4,9 @@ import dev.ceremony.engine.Confirmation;
 import dev.ceremony.engine.Operator;
 import dev.ceremony.engine.Role;
 import dev.ceremony.engine.ScriptStep;
+import dev.ceremony.engine.ShareHandout;
 import dev.ceremony.engine.StepRefused;
+import java.util.function.ToIntFunction;
 import dev.ceremony.pki.csr.Verdict;
 import dev.ceremony.token.Pin;
 import dev.ceremony.token.PinState;
@@ -119,6 +121,26 @@ final class TuiOperator implements Operator {
     public Pin secret(String prompt, Optional<PinState> flags) {
         Optional<Pin> pin = ask(answer -> new PinDialog(ui, prompt, flags, answer));
         return pin.orElseThrow(() -> new StepRefused("no PIN was entered; the ceremony stopped before logging in"));
+    }
+
+    @Override
+    public Pin soPin(String prompt) {
+        Optional<Pin> pin = ask(answer -> new PinDialog(ui, prompt, Optional.empty(), answer));
+        return pin.orElseThrow(() -> new StepRefused("no SO PIN was entered; the SO PIN was not changed"));
+    }
+
+    @Override
+    public void handOut(ShareHandout share) {
+        this.<Void>ask(written -> new ShareHandoutDialog(ui, share, written));
+        update(() -> runner.say("share " + share.index() + " of " + share.quorum() + " handed out to "
+                + share.custodian()));
+    }
+
+    @Override
+    public int enterShare(String prompt, ToIntFunction<CharSequence> check) {
+        int index = ask(answer -> new ShareEntryDialog(ui, prompt, check, answer));
+        update(() -> runner.say("share " + index + " entered and checked"));
+        return index;
     }
 
     /** The witnessed time: the typed HH:MM on the day (before, of or after the machine's) nearest to it. */

@@ -105,6 +105,21 @@ class CeremonyRefusalsTest {
         public Pin secret(String prompt, java.util.Optional<dev.ceremony.token.PinState> flags) {
             return Pin.of(token.userPin().toCharArray());
         }
+
+        @Override
+        public Pin soPin(String prompt) {
+            throw new AssertionError("no script of this test asks for the SO PIN");
+        }
+
+        @Override
+        public void handOut(ShareHandout share) {
+            throw new AssertionError("no script of this test hands out shares");
+        }
+
+        @Override
+        public int enterShare(String prompt, java.util.function.ToIntFunction<CharSequence> check) {
+            throw new AssertionError("no PIN of this test is under a quorum");
+        }
     }
 
     /** A runner on the test token, marked production or rehearsal in its configuration. */

@@ -1,0 +1,159 @@
+package dev.ceremony.engine;
+
+import dev.ceremony.audit.AuditTypes;
+import dev.ceremony.quorum.CustodianQuorum;
+import dev.ceremony.quorum.PinRole;
+import dev.ceremony.quorum.PinVerifier;
+import dev.ceremony.quorum.QuorumException;
+import dev.ceremony.quorum.QuorumPin;
+import dev.ceremony.quorum.QuorumSplitter;
+import dev.ceremony.quorum.Share;
+import dev.ceremony.quorum.ShareCodec;
+import dev.ceremony.token.Pin;
+import dev.ceremony.token.PinState;
+import dev.ceremony.token.Token;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts a token PIN (the user's or the SO's) under a new M-of-N quorum: draws a new random PIN from
+ * the token's RNG, splits it, shows each share once to its custodian, records the quorum (its
+ * verifier, the custodians' names, who received which share; never a share), and only then sets
+ * the new PIN on the token. The keys are not touched. The old quorum's shares no longer give the
+ * token's PIN afterwards.
+ *
+ * <p>Order matters: every custodian holds their share, and the log holds the quorum (synced),
+ * before C_SetPIN; so a stop at any point leaves the token's PIN recoverable: the old one if
+ * C_SetPIN did not run, the new one (from the shares handed out) if it did.
+ */
+final class SharePinStep implements StepHandler {
+
+    private final SecureRandom random = new SecureRandom();
+    private final ShareCodec codec = new ShareCodec();
+
+    @Override
+    public Map<String, Object> run(Run run, ScriptStep step) {
+        PinRole role = QuorumRecords.parseRole(step.arguments().get("pin"));
+        List<String> custodians = CustodianQuorum.parseNames(step.arguments().get("custodians"));
+        int threshold = Integer.parseInt(step.arguments().get("threshold"));
+        if (threshold < 2 || threshold > custodians.size() || custodians.size() > dev.ceremony.quorum.Quorum.MAX_SHARES) {
+            throw new StepRefused("a quorum needs 2 <= M <= N <= " + dev.ceremony.quorum.Quorum.MAX_SHARES + "; the step "
+                    + "names " + custodians.size() + " custodians (N) and a threshold (M) of " + threshold);
+        }
+        Token token = run.requireToken();
+        PinState state = token.pinState();
+        int bytes;
+        try {
+            bytes = QuorumPin.secretBytes(Math.max(state.minLength(), token.family().pinMinLength()),
+                    Math.min(state.maxLength(), token.family().pinMaxLength()));
+        } catch (QuorumException e) {
+            throw new StepRefused(e.getMessage(), e);
+        }
+        String what = "the " + role.word() + " PIN of token '" + token.identity().label() + "'";
+        Pin current = role == PinRole.USER ? run.loginPin() : currentSoPin(run, what);
+        byte[] secret = token.randomBytes(bytes);
+        List<Share> shares = List.of();
+        Pin next = null;
+        try {
+            shares = new QuorumSplitter(random).split(secret, threshold, custodians.size());
+            CustodianQuorum quorum = new CustodianQuorum(role, shares.get(0).quorum(), bytes,
+                    PinVerifier.of(secret, random), custodians);
+            run.operator.say("New quorum " + quorum.quorum().id() + " for " + what + ": " + threshold + " of "
+                    + custodians.size() + ". Each custodian now sees their share, alone, and writes it down.");
+            for (Share share : shares) {
+                handOut(run, quorum, share);
+            }
+            run.append(AuditTypes.QUORUM_SET, QuorumRecords.data(quorum));
+            run.sync();
+            next = QuorumPin.pinOf(secret);
+            try {
+                if (role == PinRole.USER) {
+                    token.changeUserPin(current, next);
+                    run.keepLoginPin(next);
+                } else {
+                    token.changeSoPin(current, next, run.loginPin());
+                }
+            } catch (RuntimeException e) {
+                Map<String, Object> refused = pinRecord(quorum);
+                refused.put("outcome", "refused");
+                refused.put("reason", String.valueOf(e.getMessage()));
+                run.append(AuditTypes.PIN_CHANGED, refused);
+                run.sync();
+                throw e;
+            }
+            Map<String, Object> changed = pinRecord(quorum);
+            changed.put("outcome", "changed");
+            run.append(AuditTypes.PIN_CHANGED, changed);
+            run.sync();
+            run.operator.say("The token took the new " + role.word() + " PIN. The shares of any earlier quorum no "
+                    + "longer give it.");
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("pin", QuorumRecords.name(role));
+            details.put("quorum-id", quorum.quorum().id());
+            details.put("threshold", threshold);
+            details.put("custodians", custodians);
+            return details;
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+            shares.forEach(Share::destroy);
+            if (role == PinRole.SO) {
+                current.destroy();
+                if (next != null) {
+                    next.destroy();
+                }
+            }
+        }
+    }
+
+    /** The SO PIN now: typed by the officer the first time, the SO quorum's shares after that. */
+    private static Pin currentSoPin(Run run, String what) {
+        List<CustodianQuorum> quorums = run.before.quorums(PinRole.SO);
+        if (quorums.isEmpty()) {
+            return run.operator.soPin("The current SO PIN of token '" + run.requireToken().identity().label()
+                    + "' (no quorum guards it yet)");
+        }
+        return TokenLogin.fromShares(run.operator, quorums, what, run);
+    }
+
+    private void handOut(Run run, CustodianQuorum quorum, Share share) {
+        String custodian = quorum.custodian(share.index());
+        char[] text = codec.encode(share).toCharArray();
+        ShareHandout handout = new ShareHandout(quorum.role(), custodian, share.index(), quorum.quorum(), text,
+                typed -> sameShare(typed, share, quorum.secretBytes()));
+        Arrays.fill(text, '\0');
+        try {
+            run.operator.handOut(handout);
+        } finally {
+            handout.wipe();
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("pin", QuorumRecords.name(quorum.role()));
+        data.put("quorum-id", quorum.quorum().id());
+        data.put("index", share.index());
+        data.put("custodian", custodian);
+        run.append(AuditTypes.SHARE_HANDED_OUT, data);
+    }
+
+    private boolean sameShare(CharSequence typed, Share share, int secretBytes) {
+        try {
+            Share back = codec.decode(typed, secretBytes);
+            try {
+                return back.sameAs(share);
+            } finally {
+                back.destroy();
+            }
+        } catch (QuorumException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, Object> pinRecord(CustodianQuorum quorum) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("pin", QuorumRecords.name(quorum.role()));
+        data.put("quorum-id", quorum.quorum().id());
+        return data;
+    }
+}
