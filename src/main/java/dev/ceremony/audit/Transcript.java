@@ -21,7 +21,8 @@ public final class Transcript {
     /** The record types a transcript shows; it also needs the ceremony's first and last record. */
     public static final java.util.Set<String> TYPES = java.util.Set.of(AuditTypes.PARTICIPANT, AuditTypes.CONFIRMATION,
             AuditTypes.STEP, AuditTypes.KEY_GENERATED, AuditTypes.FINGERPRINT, AuditTypes.NOTE, AuditTypes.CEREMONY_END,
-            AuditTypes.REFUSAL, AuditTypes.ERROR, AuditTypes.ABORT, AuditTypes.DEVIATION);
+            AuditTypes.REFUSAL, AuditTypes.ERROR, AuditTypes.ABORT, AuditTypes.DEVIATION, AuditTypes.SHARE_HANDED_OUT,
+            AuditTypes.QUORUM_LOGIN, AuditTypes.PIN_CHANGED);
 
     private final List<String> lines = new ArrayList<>();
 
@@ -113,6 +114,8 @@ public final class Transcript {
             }
         }
 
+        custodians(records);
+
         List<AuditEntry> deviations = records.stream().filter(e -> AuditTypes.DEVIATIONS.contains(e.type())).toList();
         section("Refusals, errors, aborts and deviations");
         if (deviations.isEmpty()) {
@@ -160,6 +163,38 @@ public final class Transcript {
         }
         for (String row : Fingerprints.wordLines(hex, WIDTH - INDENT.length())) {
             line(INDENT + row);
+        }
+    }
+
+    /** Who brought shares to a login, who received which share (with a line to sign), and the PIN changes. */
+    private void custodians(List<AuditEntry> records) {
+        List<AuditEntry> quorum = records.stream().filter(e -> e.type().equals(AuditTypes.SHARE_HANDED_OUT)
+                || e.type().equals(AuditTypes.QUORUM_LOGIN) || e.type().equals(AuditTypes.PIN_CHANGED)).toList();
+        if (quorum.isEmpty()) {
+            return;
+        }
+        section("Custodians (shares are never recorded, only who holds which)");
+        for (AuditEntry entry : quorum) {
+            String pin = text(entry, "pin").equals("so") ? "SO" : "user";
+            if (entry.type().equals(AuditTypes.QUORUM_LOGIN)) {
+                List<String> who = new ArrayList<>();
+                if (entry.data().get("shares") instanceof List<?> shares
+                        && entry.data().get("custodians") instanceof List<?> names) {
+                    for (int i = 0; i < shares.size() && i < names.size(); i++) {
+                        who.add(shares.get(i) + " (" + Printable.escape(String.valueOf(names.get(i))) + ")");
+                    }
+                }
+                wrapped("  " + time(entry) + "  " + pin + " PIN given by shares " + String.join(", ", who)
+                        + " of quorum " + text(entry, "quorum-id"), INDENT + "          ");
+            } else if (entry.type().equals(AuditTypes.SHARE_HANDED_OUT)) {
+                line("  " + time(entry) + "  share " + entry.data().get("index") + " of the " + pin + " PIN, quorum "
+                        + text(entry, "quorum-id") + ", received by " + text(entry, "custodian"));
+                line("            received alone and written down: signature ______________________");
+            } else {
+                line("  " + time(entry) + "  " + pin + " PIN of quorum " + text(entry, "quorum-id") + ": "
+                        + (entry.data().get("outcome") == null ? "changed" : String.valueOf(entry.data().get("outcome")))
+                        + " on the token");
+            }
         }
     }
 

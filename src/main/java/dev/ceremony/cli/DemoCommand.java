@@ -53,8 +53,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<String> welcome = List.of("This is a demo appliance in " + demo.config().getParent() + ", on a throwaway "
                 + "SoftHSM2 token marked as a rehearsal token. Never use it for production keys.",
-                "The token's user PIN is " + DemoAppliance.PIN + "; its SO PIN, which quorum-setup asks for, is "
-                        + DemoAppliance.SO_PIN + ".",
+                "The token's user PIN is " + DemoAppliance.PIN + ".",
+                "Its SO PIN, which quorum-setup asks for, is " + DemoAppliance.SO_PIN + ".",
                 "Run the ceremonies in this order: root-ca, then intermediate-ca (ca: server-ca or device-ca), then "
                         + "sign-csrs (profile mqtt-server with issuer server-ca, or mqtt-device with device-ca); quorum-setup puts "
                         + "the PINs under M-of-N custodian control. The "

@@ -8,6 +8,7 @@ import dev.ceremony.media.Medium;
 import dev.ceremony.records.CaRecords;
 import dev.ceremony.records.CaStatus;
 import dev.ceremony.records.MirroredCaRecords;
+import dev.ceremony.quorum.CustodianQuorum;
 import dev.ceremony.records.StatusReport;
 import dev.ceremony.text.KebabCase;
 import dev.ceremony.text.Printable;
@@ -135,6 +136,14 @@ final class StatusCommand implements Callable<Integer> {
                     + crl.nextUpdate().orElseThrow() + " (" + crl.daysLeft() + " days)").orElse("none signed yet"));
         }
         out.printf("Certificates       %d issued, %d revoked%n", report.issued(), report.revoked());
+        out.println("PIN quorums");
+        if (report.quorums().isEmpty()) {
+            out.println("  none: the PINs are typed (run quorum-setup to put them under M-of-N control)");
+        }
+        for (CustodianQuorum quorum : report.quorums()) {
+            out.printf("  %-18s %s%n      custodians: %s%n", quorum.role().word() + " PIN", quorum.quorum(),
+                    String.join(", ", quorum.custodians()));
+        }
         out.println("Audit log          " + appliance.auditLog());
         report.log().ifPresentOrElse(log -> {
             out.printf("  last ceremony    %s at %s%n", log.lastCeremony(), log.lastTime());

@@ -54,7 +54,7 @@ public enum ArgumentKind {
                     throw new IllegalArgumentException("'" + Printable.escape(value) + "' is not a whole number such as 365");
                 }
             }
-            case PIN_ROLE -> QuorumRecords.parseRole(value);
+            case PIN_ROLE -> dev.ceremony.quorum.QuorumLog.parseRole(value);
             case CUSTODIANS -> dev.ceremony.quorum.CustodianQuorum.parseNames(value);
             case EXPORT_ITEMS -> {
                 for (String item : value.split(",", -1)) {

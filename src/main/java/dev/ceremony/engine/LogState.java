@@ -4,6 +4,7 @@ import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.quorum.CustodianQuorum;
 import dev.ceremony.quorum.PinRole;
+import dev.ceremony.quorum.QuorumLog;
 import dev.ceremony.audit.LogLines;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ final class LogState {
                     line = line != null ? line : text(bytes, from, to);
                     token[0] = line;
                 }
-                if (type.equals(AuditTypes.QUORUM_SET) || type.equals(AuditTypes.PIN_CHANGED)) {
+                if (QuorumLog.wanted(type)) {
                     line = line != null ? line : text(bytes, from, to);
                     quorums.add(line);
                 }
@@ -242,37 +243,17 @@ final class LogState {
     }
 
     /**
-     * The quorums that may guard {@code role}'s PIN: the last one the token took (a pin-changed
-     * record follows its quorum-set), then a newer one set but never recorded as taken (a
-     * re-sharing interrupted around C_SetPIN, where the token may hold either PIN). Empty when no
-     * quorum guards the PIN: it is typed.
+     * The quorums that may guard {@code role}'s PIN: the one the token took, then a newer one set
+     * but never recorded as taken. Empty when no quorum guards the PIN: it is typed.
      */
     List<CustodianQuorum> quorums(PinRole role) {
-        CustodianQuorum current = null;
-        CustodianQuorum pending = null;
-        for (String line : quorumLines) {
-            AuditEntry entry = parse(line);
-            if (!QuorumRecords.roleOf(entry).equals(role)) {
-                continue;
-            }
-            if (entry.type().equals(AuditTypes.QUORUM_SET)) {
-                pending = QuorumRecords.quorumOf(entry);
-            } else if (pending != null && pending.quorum().id().equals(entry.dataText("quorum-id"))) {
-                // A refused C_SetPIN left the earlier PIN on the token: the quorum never took effect.
-                if (!"refused".equals(entry.data().get("outcome"))) {
-                    current = pending;
-                }
-                pending = null;
-            }
+        QuorumLog quorums = new QuorumLog();
+        try {
+            quorumLines.forEach(line -> quorums.add(parse(line)));
+        } catch (dev.ceremony.quorum.QuorumException e) {
+            throw new StepRefused(e.getMessage(), e);
         }
-        List<CustodianQuorum> out = new ArrayList<>();
-        if (current != null) {
-            out.add(current);
-        }
-        if (pending != null) {
-            out.add(pending);
-        }
-        return out;
+        return quorums.candidates(role);
     }
 
     /** A ceremony that did not end. */

@@ -5,6 +5,7 @@ import dev.ceremony.quorum.CustodianQuorum;
 import dev.ceremony.quorum.PinRole;
 import dev.ceremony.quorum.PinVerifier;
 import dev.ceremony.quorum.QuorumException;
+import dev.ceremony.quorum.QuorumLog;
 import dev.ceremony.quorum.QuorumPin;
 import dev.ceremony.quorum.QuorumSplitter;
 import dev.ceremony.quorum.Share;
@@ -36,7 +37,7 @@ final class SharePinStep implements StepHandler {
 
     @Override
     public Map<String, Object> run(Run run, ScriptStep step) {
-        PinRole role = QuorumRecords.parseRole(step.arguments().get("pin"));
+        PinRole role = QuorumLog.parseRole(step.arguments().get("pin"));
         List<String> custodians = CustodianQuorum.parseNames(step.arguments().get("custodians"));
         int threshold = Integer.parseInt(step.arguments().get("threshold"));
         if (threshold < 2 || threshold > custodians.size() || custodians.size() > dev.ceremony.quorum.Quorum.MAX_SHARES) {
@@ -66,7 +67,7 @@ final class SharePinStep implements StepHandler {
             for (Share share : shares) {
                 handOut(run, quorum, share);
             }
-            run.append(AuditTypes.QUORUM_SET, QuorumRecords.data(quorum));
+            run.append(AuditTypes.QUORUM_SET, QuorumLog.data(quorum));
             run.sync();
             next = QuorumPin.pinOf(secret);
             try {
@@ -91,7 +92,7 @@ final class SharePinStep implements StepHandler {
             run.operator.say("The token took the new " + role.word() + " PIN. The shares of any earlier quorum no "
                     + "longer give it.");
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("pin", QuorumRecords.name(role));
+            details.put("pin", QuorumLog.name(role));
             details.put("quorum-id", quorum.quorum().id());
             details.put("threshold", threshold);
             details.put("custodians", custodians);
@@ -130,7 +131,7 @@ final class SharePinStep implements StepHandler {
             handout.wipe();
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("pin", QuorumRecords.name(quorum.role()));
+        data.put("pin", QuorumLog.name(quorum.role()));
         data.put("quorum-id", quorum.quorum().id());
         data.put("index", share.index());
         data.put("custodian", custodian);
@@ -152,7 +153,7 @@ final class SharePinStep implements StepHandler {
 
     private static Map<String, Object> pinRecord(CustodianQuorum quorum) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("pin", QuorumRecords.name(quorum.role()));
+        data.put("pin", QuorumLog.name(quorum.role()));
         data.put("quorum-id", quorum.quorum().id());
         return data;
     }

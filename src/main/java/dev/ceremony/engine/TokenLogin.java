@@ -5,6 +5,7 @@ import dev.ceremony.quorum.CustodianQuorum;
 import dev.ceremony.quorum.PinRole;
 import dev.ceremony.quorum.QuorumEntry;
 import dev.ceremony.quorum.QuorumException;
+import dev.ceremony.quorum.QuorumLog;
 import dev.ceremony.token.Pin;
 import dev.ceremony.token.Token;
 import java.util.LinkedHashMap;
@@ -56,7 +57,8 @@ final class TokenLogin {
         QuorumEntry entry = new QuorumEntry(quorums);
         while (!entry.complete()) {
             CustodianQuorum quorum = entry.quorum();
-            operator.enterShare(what + ": share " + (entry.enteredCount() + 1) + " of the " + entry.needed()
+            operator.enterShare(Character.toUpperCase(what.charAt(0)) + what.substring(1) + ": share "
+                    + (entry.enteredCount() + 1) + " of the " + entry.needed()
                     + " needed (quorum " + quorum.quorum().id() + "; custodians " + String.join(", ",
                             quorum.custodians()) + ")", entry::accept);
         }
@@ -68,7 +70,7 @@ final class TokenLogin {
         }
         CustodianQuorum quorum = entry.quorum();
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("pin", QuorumRecords.name(quorum.role()));
+        data.put("pin", QuorumLog.name(quorum.role()));
         data.put("quorum-id", quorum.quorum().id());
         data.put("shares", entry.indices());
         data.put("custodians", entry.indices().stream().map(quorum::custodian).toList());

@@ -1,6 +1,9 @@
 package dev.ceremony.records;
 
 import dev.ceremony.audit.AuditEntry;
+import dev.ceremony.quorum.CustodianQuorum;
+import dev.ceremony.quorum.PinRole;
+import dev.ceremony.quorum.QuorumLog;
 import dev.ceremony.audit.AuditVerifier;
 import dev.ceremony.audit.VerificationReport;
 import dev.ceremony.config.WarningWindows;
@@ -70,11 +73,21 @@ public final class CaStatus {
         });
         long issued = counts[0];
         long revoked = counts[1];
-        Optional<StatusReport.Log> audit = log.map(bytes -> audit(bytes, records, warnings));
+        QuorumLog quorums = new QuorumLog();
+        Optional<StatusReport.Log> audit = log.map(bytes -> audit(bytes, records, quorums, warnings));
         if (log.isEmpty()) {
             warnings.add("there is no audit log yet");
         }
-        return new StatusReport(cas, crls, issued, revoked, audit, warnings);
+        List<CustodianQuorum> current = new ArrayList<>();
+        for (PinRole role : PinRole.values()) {
+            quorums.current(role).ifPresent(current::add);
+            quorums.pending(role).ifPresent(pending -> warnings.add("the re-sharing of the " + role.word() + " PIN to "
+                    + "quorum " + pending.quorum().id() + " was interrupted around the PIN change: the token holds the "
+                    + "PIN of " + quorums.current(role).map(q -> "quorum " + q.quorum().id()).orElse("before it")
+                    + " or of quorum " + pending.quorum().id() + "; the shares of either are taken at login. Run "
+                    + "quorum-reshare again"));
+        }
+        return new StatusReport(cas, crls, issued, revoked, audit, current, warnings);
     }
 
     private StatusReport.Crl crl(String ca, Optional<byte[]> der, Instant now, List<String> warnings) {
@@ -99,11 +112,20 @@ public final class CaStatus {
         }
     }
 
-    private StatusReport.Log audit(Supplier<InputStream> log, CaRecords records, List<String> warnings) {
+    private StatusReport.Log audit(Supplier<InputStream> log, CaRecords records, QuorumLog quorums,
+            List<String> warnings) {
         VerificationReport verified = read(log, in -> verifier.verify(in, Optional.empty(), Optional.empty()));
         String[] lastLine = {null};
-        read(log, in -> LogLines.read(in, (bytes, from, to) -> lastLine[0] = new String(bytes, from, to - from,
-                StandardCharsets.UTF_8)));
+        read(log, in -> LogLines.read(in, (bytes, from, to) -> {
+            lastLine[0] = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+            if (QuorumLog.wanted(String.valueOf(AuditEntry.typeOf(bytes, from, to)))) {
+                try {
+                    quorums.add(AuditEntry.parse(lastLine[0]));
+                } catch (RuntimeException e) {
+                    warnings.add("a quorum record of the audit log cannot be read: " + e.getMessage());
+                }
+            }
+        }));
         AuditEntry last = lastLine[0] == null ? null : AuditEntry.parse(lastLine[0]);
         if (!verified.valid()) {
             warnings.add("the audit log does NOT verify: " + verified.problem().map(p -> "line " + p.line() + ": "

@@ -1,5 +1,6 @@
 package dev.ceremony.records;
 
+import dev.ceremony.quorum.CustodianQuorum;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
@@ -7,12 +8,14 @@ import java.util.Optional;
 
 /**
  * What {@code ceremony status} shows: the CAs and their expiry, the CRLs and their nextUpdate,
- * counts, the last ceremony and the head of the audit log, and the warnings.
+ * counts, the last ceremony and the head of the audit log, the quorums that guard the token's
+ * PINs (empty: the PINs are typed), and the warnings.
  */
 public record StatusReport(List<Ca> cas, List<Crl> crls, long issued, long revoked, Optional<Log> log,
-        List<String> warnings) {
+        List<CustodianQuorum> quorums, List<String> warnings) {
 
     public StatusReport {
+        quorums = List.copyOf(quorums);
         cas = List.copyOf(cas);
         crls = List.copyOf(crls);
         warnings = List.copyOf(warnings);
