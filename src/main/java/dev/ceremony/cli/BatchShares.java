@@ -117,9 +117,9 @@ final class BatchShares {
             }
         }
         throw new CommandFailure(refusals.isEmpty()
-                ? "no share file is left for " + prompt + "; give one --share-file FILE for each custodian needed. "
+                ? "no share file is left for this share (" + prompt + "); give one --share-file FILE for each custodian needed. "
                         + "No login was tried"
-                : "no share file given is accepted for " + prompt + ": " + String.join("; ", refusals)
+                : "no share file given is accepted (" + prompt + "): " + String.join("; ", refusals)
                         + ". No login was tried");
     }
 

@@ -11,14 +11,15 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
  * C_GetTokenInfo, and optionally a fixed error from C_Login. SoftHSM never sets FINAL_TRY or
  * LOCKED, so only these two facts are faked; every other call reaches the real token.
  */
-final class FaultyCryptoki implements Cryptoki {
+public final class FaultyCryptoki implements Cryptoki {
 
     private final Cryptoki real;
     private final long extraFlags;
     private final Long loginError;
-    final AtomicInteger logins = new AtomicInteger();
+    /** C_Login calls made, user and SO. */
+    public final AtomicInteger logins = new AtomicInteger();
 
-    FaultyCryptoki(Cryptoki real, long extraFlags, Long loginError) {
+    public FaultyCryptoki(Cryptoki real, long extraFlags, Long loginError) {
         this.real = real;
         this.extraFlags = extraFlags;
         this.loginError = loginError;

@@ -30,6 +30,7 @@ public final class TestCli {
 
     private final Path home;
     private final Map<String, String> environment;
+    private final Pkcs11TokenDriver.Loader loader;
 
     /** A command line whose debug log goes to {@code dir/debug.log}. */
     public TestCli(Path dir) {
@@ -37,8 +38,14 @@ public final class TestCli {
     }
 
     public TestCli(Path home, Map<String, String> environment) {
+        this(home, environment, JdkCryptoki::load);
+    }
+
+    /** With the PKCS#11 module loaded through {@code loader}: the fault seam, or a call counter. */
+    public TestCli(Path home, Map<String, String> environment, Pkcs11TokenDriver.Loader loader) {
         this.home = home;
         this.environment = Map.copyOf(environment);
+        this.loader = loader;
     }
 
     public Result run(String... args) {
@@ -46,7 +53,7 @@ public final class TestCli {
         StringWriter err = new StringWriter();
         StrictYaml yaml = new StrictYaml();
         int status = new Cli(new ApplianceConfigReader(yaml), new TokenFamilyReader(yaml), new ScriptReader(yaml),
-                new Pkcs11TokenDriver(JdkCryptoki::load, 1), environment, home.toString(), TestHierarchy.BC,
+                new Pkcs11TokenDriver(loader, 1), environment, home.toString(), TestHierarchy.BC,
                 JournalCaRecords::open, MediaFinder.system()::find,
                 new SysNetworkLinks(SysNetworkLinks.SYSTEM)::read, new FileAdapters())
                 .run(args, new PrintWriter(out), new PrintWriter(err));
