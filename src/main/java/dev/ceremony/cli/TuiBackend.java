@@ -81,9 +81,10 @@ final class TuiBackend implements Backend {
             report = new CaStatus(new AuditVerifier(services.verifier()), appliance.warnings()).report(records,
                     Files.exists(log) ? Optional.of(() -> LogFiles.open(log)) : Optional.empty(), Instant.now());
         }
-        for (dev.ceremony.quorum.CustodianQuorum quorum : report.quorums()) {
-            token.add(quorum.role().word() + " PIN under " + quorum.quorum() + ": " + Printable.escape(String.join(", ",
-                    quorum.custodians())));
+        if (!report.quorums().isEmpty()) {
+            token.add(String.join("; ", report.quorums().stream().map(quorum -> quorum.role().word() + " PIN under "
+                    + quorum.quorum().threshold() + " of " + quorum.quorum().shares() + " (" + Printable.escape(
+                            String.join(", ", quorum.custodians())) + ")").toList()));
         }
         List<String> cas = report.cas().stream().map(ca -> String.format("%-14s %5d days to expiry  %s",
                 Printable.escape(ca.name()), ca.daysLeft(), Printable.escape(ca.subject()))).toList();

@@ -29,6 +29,17 @@ class DemoInTmuxIT {
 
     private Tmux tui;
 
+    /** The shares the hand-out screens showed, in order. */
+    private final List<String> handedOut = new java.util.ArrayList<>();
+
+    /** What the custodians type at the share-entry screens, in order, with the problem the screen must name. */
+    private final java.util.Deque<Typed> toEnter = new java.util.ArrayDeque<>();
+
+    private record Typed(String text, String problem) {
+    }
+
+    private static final java.util.regex.Pattern SHARE = java.util.regex.Pattern.compile("([0-9A-Z]{4} ){8}[0-9A-Z]{4}");
+
     /** Keeps a screen for the record (target/tmux-screens), as the closing notes quote them. */
     private static void save(String name, String screen) {
         try {
@@ -94,6 +105,95 @@ class DemoInTmuxIT {
         assertThat(Files.readString(twin.resolve("records/audit.jsonl"))).contains("\"mode\":\"batch\"");
     }
 
+    @Test
+    void custodiansReceiveTheirSharesAndEnterThem_onTheScreenOnly() throws Exception {
+        Path demo = dir.resolve("quorum");
+        try (Tmux started = Tmux.start(PROJECT, 80, 24, PROJECT.resolve("bin/ceremony") + " demo --dir " + demo)) {
+            assertThat(started.await("Its SO PIN, which quorum-setup asks for, is 5678-demo-so.", WAIT))
+                    .contains("quorum-setup puts");
+            started.keys("Enter");
+            started.await("R run  V verify log", WAIT);
+            started.keys("q");
+        }
+        batch(demo, "root-ca");
+        try (Tmux started = Tmux.start(PROJECT, 80, 24, PROJECT.resolve("bin/ceremony") + " demo --dir " + demo)) {
+            tui = started;
+            tui.await("The token's user PIN is 1234-demo.", WAIT);
+            tui.keys("Enter");
+            tui.await("R run  V verify log", WAIT);
+            ceremony("quorum-setup", List.of("Ann, Bob, Cid", "2", "Sam, Sue", "2"), 3);
+            assertThat(handedOut).hasSize(5);
+            String home = tui.await("R run  V verify log", WAIT);
+            assertThat(home).contains("user PIN under 2 of 3 (Ann, Bob, Cid); SO PIN under 2 of 2 (Sam, Sue)");
+            save("08-home-under-quorum", home);
+
+            String typo = handedOut.get(0).substring(0, 7) + (handedOut.get(0).charAt(7) == 'Z' ? 'Y' : 'Z')
+                    + handedOut.get(0).substring(8);
+            toEnter.add(new Typed(typo, "Not taken: the share's check value does not match"));
+            toEnter.add(new Typed(handedOut.get(3), "Not taken: this is share 1 of quorum"));
+            toEnter.add(new Typed(handedOut.get(2).toLowerCase(java.util.Locale.ROOT).replace(" ", "-"), ""));
+            toEnter.add(new Typed(handedOut.get(2), "Not taken: share 3 (Cid) was already entered"));
+            toEnter.add(new Typed(handedOut.get(0), ""));
+            ceremony("quorum-check", List.of(), 1);
+            assertThat(toEnter).isEmpty();
+            tui.keys("q");
+        }
+        String log = Files.readString(demoLog(demo));
+        assertThat(log.split("\"type\":\"share-handed-out\"", -1)).hasSize(6);
+        assertThat(log).contains("\"type\":\"quorum-login\",\"pin\":\"user\"")
+                .contains("\"custodians\":[\"Cid\",\"Ann\"]");
+        List<Path> written;
+        try (Stream<Path> files = Files.walk(demo)) {
+            written = files.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : written) {
+            String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (String share : handedOut) {
+                assertThat(content).as("%s must not hold a share", file).doesNotContain(share)
+                        .doesNotContain(share.replace(" ", "-")).doesNotContain(share.replace(" ", ""));
+            }
+        }
+    }
+
+    /** A custodian's turn at the hand-out screen: reads the share, mistypes it back once, then types it right. */
+    private void handOut(String shown) {
+        java.util.regex.Matcher found = SHARE.matcher(shown);
+        assertThat(found.find()).as(shown).isTrue();
+        String share = found.group();
+        assertThat(shown).contains("everyone else looks away").contains("shown once");
+        if (handedOut.isEmpty()) {
+            save("06-share-handout", shown);
+        }
+        handedOut.add(share);
+        tui.keys("Enter");
+        String typeBack = tui.await("type the share from your paper", WAIT);
+        assertThat(typeBack).doesNotContain(share);
+        if (handedOut.size() == 1) {
+            tui.type(share.substring(5));
+            tui.keys("Enter");
+            save("07-share-typed-back-wrong", tui.await("That is not the share shown", WAIT));
+        }
+        tui.type(share.toLowerCase(java.util.Locale.ROOT).replace(" ", ""));
+        tui.keys("Enter");
+        waitForChange(typeBack);
+        assertThat(tui.settled()).doesNotContain(share);
+    }
+
+    /** A custodian's turn at the share-entry screen: the next share of {@link #toEnter}, masked. */
+    private void enterShare(String shown) {
+        assertThat(toEnter).as("a share was asked for that the test did not plan: " + shown).isNotEmpty();
+        Typed typed = toEnter.remove();
+        tui.type(typed.text());
+        String masked = tui.await("*".repeat(typed.text().length()), WAIT);
+        assertThat(masked).doesNotContain(typed.text());
+        tui.keys("Enter");
+        if (!typed.problem().isEmpty()) {
+            save("09-share-refused-" + toEnter.size(), tui.await(typed.problem(), WAIT));
+        } else {
+            waitForChange(masked);
+        }
+    }
+
     private static void batch(Path appliance, String script, String... more) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(PROJECT.resolve("bin/ceremony").toString(), "run",
                 script, "--batch", "--config", appliance.resolve("ceremony.yaml").toString(), "--operator",
@@ -124,9 +224,10 @@ class DemoInTmuxIT {
     private void ceremony(String script, List<String> parameters, int steps) {
         tui.keys("r");
         String list = tui.await("Which ceremony?", WAIT);
-        int position = List.of("crl-renewal", "intermediate-ca", "intermediate-rotation", "revoke", "root-ca",
-                "sign-csrs").indexOf(script);
-        assertThat(list).contains(script);
+        List<String> listed = list.lines().filter(line -> line.matches("  [a-z-]+ {2,}\\S.*"))
+                .map(line -> line.strip().split(" ")[0]).toList();
+        int position = listed.indexOf(script);
+        assertThat(position).as(script + " in " + listed).isNotNegative();
         for (int i = 0; i < position; i++) {
             tui.keys("Down");
         }
@@ -165,16 +266,29 @@ class DemoInTmuxIT {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         tui.type(String.format("%02d:%02d", now.getHour(), now.getMinute()));
         tui.keys("Enter");
-        tui.await("PIN flags", WAIT);
-        tui.type("1234-demo");
-        assertThat(tui.await("*********", WAIT)).doesNotContain("1234-demo");
-        tui.keys("Enter");
-        for (int answered = 0; answered < 40; answered++) {
+        for (int answered = 0; answered < 60; answered++) {
             // Dialog titles sit in the frame: "+- Title ---".
             String shown = awaitAny("+- Ceremony completed", "+- Confirmation by the", "+- Read aloud and compare",
-                    "+- Review:", "+- Ceremony stopped", "+- Ceremony aborted", "could not run");
+                    "+- Review:", "+- Ceremony stopped", "+- Ceremony aborted", "could not run", "+- PIN -",
+                    "+- Share ", "+- Custodian's share");
             assertThat(shown).doesNotContain("Ceremony stopped").doesNotContain("Ceremony aborted")
                     .doesNotContain("could not run");
+            if (shown.contains("+- PIN -")) {
+                String pin = shown.contains("SO PIN") ? "5678-demo-so" : "1234-demo";
+                tui.type(pin);
+                assertThat(tui.await("*".repeat(pin.length()), WAIT)).doesNotContain(pin);
+                tui.keys("Enter");
+                waitForChange(shown);
+                continue;
+            }
+            if (shown.contains("+- Share ")) {
+                handOut(shown);
+                continue;
+            }
+            if (shown.contains("+- Custodian's share")) {
+                enterShare(shown);
+                continue;
+            }
             if (shown.contains("+- Read aloud and compare")) {
                 save("02-fingerprint-" + script, shown);
             }
