@@ -48,7 +48,7 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "com.googlecode.lanterna..", "picocli..", "com.fasterxml.jackson..", "org.yaml..",
-                        "sun.security.pkcs11..");
+                        "sun.security.pkcs11..", "com.sun.jna..");
         rule.check(production);
     }
 
@@ -63,6 +63,13 @@ class ArchitectureTest {
     void onlyThePkcs11AdapterTouchesTheJdkWrapper() {
         noClasses().that().resideOutsideOfPackage("dev.ceremony.pkcs11..")
                 .should().dependOnClassesThat().resideInAnyPackage("sun.security.pkcs11..")
+                .check(production);
+    }
+
+    @Test
+    void onlyThePkcs11AdapterCallsNativeCode() {
+        noClasses().that().resideOutsideOfPackage("dev.ceremony.pkcs11..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..")
                 .check(production);
     }
 
