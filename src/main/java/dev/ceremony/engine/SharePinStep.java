@@ -58,6 +58,7 @@ final class SharePinStep implements StepHandler {
         byte[] secret = token.randomBytes(bytes);
         List<Share> shares = List.of();
         Pin next = null;
+        boolean kept = false;
         try {
             shares = new QuorumSplitter(random).split(secret, threshold, custodians.size());
             CustodianQuorum quorum = new CustodianQuorum(role, shares.get(0).quorum(), bytes,
@@ -74,6 +75,7 @@ final class SharePinStep implements StepHandler {
                 if (role == PinRole.USER) {
                     token.changeUserPin(current, next);
                     run.keepLoginPin(next);
+                    kept = true;
                 } else {
                     token.changeSoPin(current, next, run.loginPin());
                 }
@@ -102,9 +104,9 @@ final class SharePinStep implements StepHandler {
             shares.forEach(Share::destroy);
             if (role == PinRole.SO) {
                 current.destroy();
-                if (next != null) {
-                    next.destroy();
-                }
+            }
+            if (next != null && !kept) {
+                next.destroy();
             }
         }
     }
