@@ -69,6 +69,8 @@ final class Ck {
     static final long CKF_USER_PIN_FINAL_TRY = 0x20000L;
     static final long CKF_USER_PIN_LOCKED = 0x40000L;
     static final long CKF_USER_PIN_TO_BE_CHANGED = 0x80000L;
+    static final long CKF_SO_PIN_FINAL_TRY = 0x200000L;
+    static final long CKF_SO_PIN_LOCKED = 0x400000L;
 
     // Return values
     static final long CKR_FUNCTION_NOT_SUPPORTED = 0x54L;

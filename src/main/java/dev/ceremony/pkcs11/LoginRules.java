@@ -60,6 +60,21 @@ final class LoginRules {
         });
     }
 
+    /**
+     * Refuses an SO login the token says is locked or at its final try: Ceremony never spends the
+     * SO PIN's last try (a locked SO PIN cannot be recovered on most tokens).
+     */
+    void beforeSoLogin(long tokenFlags) {
+        if ((tokenFlags & Ck.CKF_SO_PIN_LOCKED) != 0) {
+            throw new TokenException(Reason.PIN_LOCKED, "the SO PIN of token '" + identity.label() + "' is LOCKED; "
+                    + "Ceremony did not try it, and the SO PIN was not changed");
+        }
+        if ((tokenFlags & Ck.CKF_SO_PIN_FINAL_TRY) != 0) {
+            throw new TokenException(Reason.FINAL_TRY_NOT_CONFIRMED, "the SO PIN of token '" + identity.label()
+                    + "' is at its FINAL TRY; Ceremony does not spend it. The SO PIN was not changed");
+        }
+    }
+
     /** What a failed SO login or C_SetPIN means, in words. */
     TokenException pinChangeFailure(String whose, PKCS11Exception e) {
         long code = e.getErrorCode();

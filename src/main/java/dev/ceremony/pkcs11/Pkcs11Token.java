@@ -125,6 +125,11 @@ final class Pkcs11Token implements Token {
     public synchronized void changeSoPin(Pin currentSo, Pin nextSo, Pin userPin) {
         requireLogin("change the SO PIN of");
         rules.newPin(pinState(), nextSo);
+        try {
+            rules.beforeSoLogin(cryptoki.tokenInfo(slot).flags);
+        } catch (PKCS11Exception e) {
+            throw failure("read the SO PIN state of", e);
+        }
         withSession(session -> {
             cryptoki.logout(session);
             loggedIn = false;

@@ -28,10 +28,11 @@ class ScriptsCommandTest {
         TestCli.Result result = new TestCli(dir).run("scripts", "--config", config.toString());
 
         assertThat(result.status()).as(result.all()).isZero();
-        assertThat(result.out().lines()).hasSize(6);
+        assertThat(result.out().lines()).hasSize(9);
         assertThat(result.out()).containsPattern(
                 "(?m)^root-ca +Create the root CA and the audit key \\(7 steps, 4 on the token\\)  sha256 [0-9a-f]{16}…$")
-                .contains("sign-csrs ").contains("intermediate-rotation ").contains("crl-renewal ");
+                .contains("sign-csrs ").contains("intermediate-rotation ").contains("crl-renewal ")
+                .containsPattern("(?m)^quorum-setup +.*\\(3 steps, 2 on the token\\)");
     }
 
     @Test
@@ -52,7 +53,7 @@ class ScriptsCommandTest {
         TestCli.Result result = new TestCli(dir).run("scripts", "--config", config.toString());
 
         assertThat(result.status()).isEqualTo(1);
-        assertThat(result.out().lines()).hasSize(5);
+        assertThat(result.out().lines()).hasSize(8);
         assertThat(result.err()).contains(revoke + ":").contains("steps[2].action: 'sign-crl' is not one of");
     }
 }

@@ -46,6 +46,21 @@ class PinFlagsFaultTest {
     }
 
     @Test
+    void soPinAtFinalTryOrLocked_isNeverTried_andTheUserStaysLoggedIn(TestToken testToken) {
+        for (long flag : new long[] {Ck.CKF_SO_PIN_FINAL_TRY, Ck.CKF_SO_PIN_LOCKED}) {
+            try (Token token = open(testToken, flag, null); Pin pin = testToken.pin();
+                    Pin so = Pin.of(testToken.soPin().toCharArray());
+                    Pin next = Pin.of("another-so-pin-1".toCharArray())) {
+                token.login(pin, identity -> true);
+                assertThatThrownBy(() -> token.changeSoPin(so, next, pin))
+                        .hasMessageContaining("SO PIN was not changed");
+                assertThat(faulty.logins).as("only the user's login").hasValue(1);
+                assertThat(token.isLoggedIn()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void finalTry_withConfirmation_logsIn(TestToken testToken) {
         try (Token token = open(testToken, Ck.CKF_USER_PIN_FINAL_TRY, null); Pin pin = testToken.pin()) {
             token.login(pin, identity -> true);

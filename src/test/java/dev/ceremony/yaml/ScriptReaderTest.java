@@ -43,9 +43,9 @@ class ScriptReaderTest {
     }
 
     @Test
-    void theSixShippedScripts_readCleanly_andCarryTheSha256OfTheirBytes() throws Exception {
+    void theNineShippedScripts_readCleanly_andCarryTheSha256OfTheirBytes() throws Exception {
         List<String> ids = List.of("root-ca", "intermediate-ca", "sign-csrs", "intermediate-rotation", "revoke",
-                "crl-renewal");
+                "crl-renewal", "quorum-setup", "quorum-check", "quorum-reshare");
         for (String id : ids) {
             Path file = SCRIPTS.resolve(id + ".yaml");
             CeremonyScript script = reader.read(file);
