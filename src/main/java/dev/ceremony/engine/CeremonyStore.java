@@ -24,4 +24,12 @@ public interface CeremonyStore {
 
     /** Writes a ceremony's transcript as a new file and returns where it went. */
     Path writeTranscript(String ceremony, String text);
+
+    /**
+     * The officer's console sessions logged since the last ceremony (the live image's session
+     * writes a line to {@code console-drops.log} in the records directory at each drop to the
+     * console), handed over once: the file moves to {@code console-drops/<ceremony>.log}, so no
+     * later ceremony records them again. Empty when there were none.
+     */
+    java.util.List<String> takeConsoleDrops(String ceremony);
 }

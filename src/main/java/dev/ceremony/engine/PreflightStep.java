@@ -34,6 +34,7 @@ final class PreflightStep implements StepHandler {
         finding(run, details, new ClockCheck(run.setup.buildTime(), run.setup.config().preflight().maxClockDrift())
                 .check(now, witnessed, run.before.lastTime()));
         token(run, details);
+        consoleDrops(run);
         media(run, details);
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("script", run.request.script().script().id());
@@ -95,6 +96,22 @@ final class PreflightStep implements StepHandler {
                         + "(SHA-256 " + expected + "); is this the right token, or the right log?");
             }
             run.sealWith(audit);
+        }
+    }
+
+    /**
+     * Each drop to the officer's console since the last ceremony (the live image logs them on the
+     * records medium) becomes a deviation in the signed log, and is shown.
+     */
+    private static void consoleDrops(Run run) {
+        if (!run.before.exists()) {
+            return;
+        }
+        for (String drop : run.setup.store().takeConsoleDrops(run.ceremony)) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("reason", "the officer's console was used outside Ceremony since the last ceremony: " + drop);
+            run.append(AuditTypes.DEVIATION, data);
+            run.operator.say("  console   " + drop + " (recorded as a deviation)");
         }
     }
 

@@ -79,4 +79,36 @@ public final class FileCeremonyStore implements CeremonyStore {
             throw new RecordsException("cannot write the transcript into " + folder + ": " + e.getMessage(), e);
         }
     }
+
+    /** A console log is a few lines a day; more than this is not one. */
+    private static final long MAX_CONSOLE_LOG_BYTES = 1 << 20;
+
+    @Override
+    public java.util.List<String> takeConsoleDrops(String ceremony) {
+        Path log = config.recordsDirectory().resolve("console-drops.log");
+        if (!Files.isRegularFile(log, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.List.of();
+        }
+        try {
+            if (Files.size(log) > MAX_CONSOLE_LOG_BYTES) {
+                throw new RecordsException(log + " is larger than " + MAX_CONSOLE_LOG_BYTES + " bytes; it is not the "
+                        + "console log the live image writes. Look at it, then move it out of the records directory");
+            }
+            java.util.List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank()).map(dev.ceremony.text.Printable::escape).toList();
+            Path folder = config.recordsDirectory().resolve("console-drops");
+            Files.createDirectories(folder);
+            String stem = FileNames.isSafe(ceremony + ".log") ? ceremony : "ceremony";
+            Path kept = folder.resolve(stem + ".log");
+            for (int attempt = 2; Files.exists(kept); attempt++) {
+                kept = folder.resolve(stem + "-" + attempt + ".log");
+            }
+            Files.move(log, kept, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.syncDirectory(folder);
+            DurableFiles.syncDirectory(config.recordsDirectory());
+            return lines;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new RecordsException("cannot take over the console log " + log + ": " + e.getMessage(), e);
+        }
+    }
 }
