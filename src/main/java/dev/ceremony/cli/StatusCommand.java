@@ -53,7 +53,11 @@ final class StatusCommand implements Callable<Integer> {
         ApplianceConfig appliance = services.configs().read(config.resolve(services.environment()));
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isDirectory(appliance.recordsDirectory())) {
-            out.println("No records at " + appliance.recordsDirectory() + ": no ceremony has run yet.");
+            // Before the root ceremony (or with the records medium not in): what the appliance sees still matters.
+            out.println("No records at " + appliance.recordsDirectory() + ": no ceremony has run yet, or the records "
+                    + "medium is not in.");
+            printMedia(out, services.media().find(appliance.media().directories()));
+            printAirGap(out, new NetworkCheck(appliance.preflight().allowNetwork()).check(services.network().links()));
             out.flush();
             return 0;
         }
@@ -93,6 +97,10 @@ final class StatusCommand implements Callable<Integer> {
                     .map(difference -> "the mirrored records: " + difference).toList());
         }
         return problems;
+    }
+
+    private static void printAirGap(PrintWriter out, PreflightFinding airGap) {
+        out.printf("Air gap            %s: %s%n", KebabCase.of(airGap.outcome()), airGap.detail());
     }
 
     private static void printMedia(PrintWriter out, List<Medium> media) {
@@ -157,7 +165,7 @@ final class StatusCommand implements Callable<Integer> {
                     : "  - " + String.join("\n  - ", mirrorWarnings));
         });
         printMedia(out, media);
-        out.printf("Air gap            %s: %s%n", KebabCase.of(airGap.outcome()), airGap.detail());
+        printAirGap(out, airGap);
         List<String> warnings = new ArrayList<>(report.warnings());
         if (airGap.refused()) {
             warnings.add("the network is up: a ceremony would be refused at its preflight");

@@ -54,7 +54,8 @@ class StatusCommandTest {
         Files.writeString(config, Files.readString(config) + "media:\n  directories: [" + usb + "]\n");
         Path records = dir.resolve("etc/records");
         Path log = records.resolve("audit.jsonl");
-        assertThat(run(dir, "status", "--config", config.toString())).contains("No records at " + records);
+        assertThat(run(dir, "status", "--config", config.toString())).contains("No records at " + records)
+                .containsPattern("(?m)^Media\\n").containsPattern("(?m)^Air gap +(passed|refused|overridden): ");
 
         try (Token token = testToken.openLoggedIn()) {
             KeyHandle audit = token.generateKeyPair(new KeyLabel("audit"), KeySpec.EC_P256);
