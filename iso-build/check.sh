@@ -55,7 +55,8 @@ declare -A options=([import]="ro,nosuid,nodev,noexec" [export]="rw,nosuid,nodev,
 for medium in import export records; do
   grep -q "^Options=${options[$medium]}\(,\|$\)" "$units/media-$medium.mount" 2>/dev/null \
     || problem "media-$medium.mount does not mount with ${options[$medium]}"
-  [ -f "$units/media-$medium.automount" ] || problem "media-$medium.automount is missing"
+  grep -q "SYSTEMD_WANTS}+=\"media-$medium.mount\"" "$here/includes.chroot/etc/udev/rules.d/90-ceremony-media.rules" \
+    || problem "no udev rule mounts the $medium medium"
 done
 grep -q -- '--autologin ceremony' "$units/getty@tty1.service.d/autologin.conf" 2>/dev/null \
   || problem "tty1 does not log the ceremony user in"

@@ -50,12 +50,20 @@ done
 
 echo "test.sh: the session's first lines on the serial console:"
 tr -d '\r' < "$run/serial.log" | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\x1b[()][A-Z0-9]//g' \
-  | grep -a -E '^(Ceremony live image|Network interfaces|Air gap)' | head -5 | sed 's/^/  | /'
+  | grep -a -E '^(Ceremony live image|Network|Air gap)' | head -5 | sed 's/^/  | /'
 echo "test.sh: the screen of the serial console (tmux, 80x24):"
 tmux capture-pane -p -t "$session" 2>/dev/null | sed 's/^/  | /' || true
 echo "test.sh: raw serial output kept in $run/serial.log"
 if [ -z "$seen_gap" ]; then
   echo "test.sh: FAILED: the session never reported 'Network interfaces: lo' (within ${wait} s)" >&2
+  exit 1
+fi
+if ! tr -d '\r' < "$run/serial.log" | grep -a -q '^Network and radio driver modules: 0$'; then
+  echo "test.sh: FAILED: the image holds network or radio driver modules" >&2
+  exit 1
+fi
+if ! tr -d '\r' < "$run/serial.log" | grep -a -q '^Air gap *passed'; then
+  echo "test.sh: FAILED: the air-gap check of ceremony status did not pass" >&2
   exit 1
 fi
 if [ -z "$seen_tui" ]; then
