@@ -85,7 +85,8 @@ final class SharePinStep implements StepHandler {
                 refused.put("reason", String.valueOf(e.getMessage()));
                 run.append(AuditTypes.PIN_CHANGED, refused);
                 run.sync();
-                throw e;
+                throw new StepRefused(e.getMessage() + ". The shares of quorum " + quorum.quorum().id() + " just handed "
+                        + "out are void (the token's PIN did not change): the custodians destroy them", e);
             }
             Map<String, Object> changed = pinRecord(quorum);
             changed.put("outcome", "changed");
