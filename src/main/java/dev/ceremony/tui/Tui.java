@@ -1,6 +1,8 @@
 package dev.ceremony.tui;
 
 import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.SimpleTheme;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
 import com.googlecode.lanterna.gui2.SameTextGUIThread;
 import com.googlecode.lanterna.gui2.Window;
@@ -42,6 +44,11 @@ public final class Tui {
 
     /** Builds the window and shows the home page; the caller adds the window and pumps the GUI (tests do). */
     Window start(WindowBasedTextGUI gui, Screen screen) {
+        // The terminal's own colours everywhere: Lanterna's default theme paints windows black on white,
+        // which the Linux console shows as grey behind every cell Ceremony does not write.
+        gui.setTheme(SimpleTheme.makeTheme(false, TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT,
+                TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT,
+                TextColor.ANSI.DEFAULT));
         ui = new Ui(gui);
         BasicWindow window = new BasicWindow();
         window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
