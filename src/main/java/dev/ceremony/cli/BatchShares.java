@@ -1,15 +1,14 @@
 package dev.ceremony.cli;
 
 import dev.ceremony.engine.ShareHandout;
-import dev.ceremony.quorum.PinRole;
 import dev.ceremony.quorum.QuorumException;
+import dev.ceremony.quorum.QuorumLog;
 import dev.ceremony.token.Pin;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -66,8 +65,7 @@ final class BatchShares {
         requireRehearsal("shares");
         Path folder = shareOut.orElseThrow(() -> new CommandFailure("batch mode writes the shares it hands out to "
                 + "--share-out DIR (rehearsal tokens only); none was given"));
-        String role = share.role() == PinRole.SO ? "so" : "user";
-        Path file = folder.resolve(role + "-" + share.quorum().id() + "-share-" + share.index() + "-of-"
+        Path file = folder.resolve(QuorumLog.name(share.role()) + "-" + share.quorum().id() + "-share-" + share.index() + "-of-"
                 + share.quorum().shares() + ".txt");
         char[] text = share.text();
         ByteBuffer bytes = ByteBuffer.allocate(text.length + 1);

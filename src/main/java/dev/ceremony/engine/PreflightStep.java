@@ -4,7 +4,6 @@ import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.text.KebabCase;
 import dev.ceremony.token.KeyHandle;
 import dev.ceremony.token.KeyLabel;
-import dev.ceremony.token.Pin;
 import dev.ceremony.token.Token;
 import dev.ceremony.token.TokenIdentity;
 import java.nio.file.Path;
