@@ -15,7 +15,6 @@ import dev.ceremony.token.PinState;
 import dev.ceremony.token.Token;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,8 +47,7 @@ final class SharePinStep implements StepHandler {
         PinState state = token.pinState();
         int bytes;
         try {
-            bytes = QuorumPin.secretBytes(Math.max(state.minLength(), token.family().pinMinLength()),
-                    Math.min(state.maxLength(), token.family().pinMaxLength()));
+            bytes = QuorumPin.secretBytes(state.minLength(token.family()), state.maxLength(token.family()));
         } catch (QuorumException e) {
             throw new StepRefused(e.getMessage(), e);
         }
@@ -80,7 +78,7 @@ final class SharePinStep implements StepHandler {
                     token.changeSoPin(current, next, run.loginPin());
                 }
             } catch (RuntimeException e) {
-                Map<String, Object> refused = pinRecord(quorum);
+                Map<String, Object> refused = QuorumLog.head(quorum);
                 refused.put("outcome", "refused");
                 refused.put("reason", String.valueOf(e.getMessage()));
                 run.append(AuditTypes.PIN_CHANGED, refused);
@@ -88,15 +86,13 @@ final class SharePinStep implements StepHandler {
                 throw new StepRefused(e.getMessage() + ". The shares of quorum " + quorum.quorum().id() + " just handed "
                         + "out are void (the token's PIN did not change): the custodians destroy them", e);
             }
-            Map<String, Object> changed = pinRecord(quorum);
+            Map<String, Object> changed = QuorumLog.head(quorum);
             changed.put("outcome", "changed");
             run.append(AuditTypes.PIN_CHANGED, changed);
             run.sync();
             run.operator.say("The token took the new " + role.word() + " PIN. The shares of any earlier quorum no "
                     + "longer give it.");
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("pin", QuorumLog.name(role));
-            details.put("quorum-id", quorum.quorum().id());
+            Map<String, Object> details = QuorumLog.head(quorum);
             details.put("threshold", threshold);
             details.put("custodians", custodians);
             return details;
@@ -133,9 +129,7 @@ final class SharePinStep implements StepHandler {
         } finally {
             handout.wipe();
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("pin", QuorumLog.name(quorum.role()));
-        data.put("quorum-id", quorum.quorum().id());
+        Map<String, Object> data = QuorumLog.head(quorum);
         data.put("index", share.index());
         data.put("custodian", custodian);
         run.append(AuditTypes.SHARE_HANDED_OUT, data);
@@ -152,12 +146,5 @@ final class SharePinStep implements StepHandler {
         } catch (QuorumException e) {
             return false;
         }
-    }
-
-    private static Map<String, Object> pinRecord(CustodianQuorum quorum) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("pin", QuorumLog.name(quorum.role()));
-        data.put("quorum-id", quorum.quorum().id());
-        return data;
     }
 }

@@ -8,7 +8,6 @@ import dev.ceremony.quorum.QuorumException;
 import dev.ceremony.quorum.QuorumLog;
 import dev.ceremony.token.Pin;
 import dev.ceremony.token.Token;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,9 +68,7 @@ final class TokenLogin {
             throw new StepRefused(e.getMessage(), e);
         }
         CustodianQuorum quorum = entry.quorum();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("pin", QuorumLog.name(quorum.role()));
-        data.put("quorum-id", quorum.quorum().id());
+        Map<String, Object> data = QuorumLog.head(quorum);
         data.put("shares", entry.indices());
         data.put("custodians", entry.indices().stream().map(quorum::custodian).toList());
         run.append(AuditTypes.QUORUM_LOGIN, data);

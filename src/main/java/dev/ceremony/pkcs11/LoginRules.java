@@ -31,8 +31,8 @@ final class LoginRules {
                     + "' is LOCKED. Ceremony did not try to log in. The token's security officer must unblock it "
                     + "with the SO PIN, using the vendor's tool.");
         }
-        int min = Math.max(state.minLength(), family.pinMinLength());
-        int max = Math.min(state.maxLength(), family.pinMaxLength());
+        int min = state.minLength(family);
+        int max = state.maxLength(family);
         int length = pin.length();
         if (length < min || length > max) {
             throw new TokenException(Reason.PIN_INVALID, "the PIN has " + length + " characters, but token '"
@@ -48,8 +48,8 @@ final class LoginRules {
 
     /** Refuses, before C_SetPIN, a new PIN the token or the family would not take. */
     void newPin(PinState state, Pin pin) {
-        int min = Math.max(state.minLength(), family.pinMinLength());
-        int max = Math.min(state.maxLength(), family.pinMaxLength());
+        int min = state.minLength(family);
+        int max = state.maxLength(family);
         if (pin.length() < min || pin.length() > max) {
             throw new TokenException(Reason.PIN_INVALID, "a new PIN of " + pin.length() + " characters does not fit "
                     + "token '" + identity.label() + "' (" + min + " to " + max + "); the PIN was not changed");

@@ -78,11 +78,20 @@ public final class QuorumLog {
         };
     }
 
-    /** The {@code quorum-set} record's data for {@code quorum}. */
-    public static Map<String, Object> data(CustodianQuorum quorum) {
+    /**
+     * The fields every quorum record starts with, whose PIN and which quorum, in a map the caller
+     * adds its own fields to.
+     */
+    public static Map<String, Object> head(CustodianQuorum quorum) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("pin", name(quorum.role()));
         data.put("quorum-id", quorum.quorum().id());
+        return data;
+    }
+
+    /** The {@code quorum-set} record's data for {@code quorum}. */
+    public static Map<String, Object> data(CustodianQuorum quorum) {
+        Map<String, Object> data = head(quorum);
         data.put("threshold", quorum.quorum().threshold());
         data.put("shares", quorum.quorum().shares());
         data.put("secret-bytes", quorum.secretBytes());

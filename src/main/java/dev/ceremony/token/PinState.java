@@ -23,6 +23,16 @@ public record PinState(
         }
     }
 
+    /** The shortest PIN both the token and its family take. */
+    public int minLength(TokenFamily family) {
+        return Math.max(minLength, family.pinMinLength());
+    }
+
+    /** The longest PIN both the token and its family take. */
+    public int maxLength(TokenFamily family) {
+        return Math.min(maxLength, family.pinMaxLength());
+    }
+
     /** The flags in words, e.g. {@code "count low"}, or {@code "ok"} when none is set. */
     public String describe() {
         List<String> words = new ArrayList<>();

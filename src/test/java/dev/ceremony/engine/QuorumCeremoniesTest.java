@@ -8,6 +8,7 @@ import dev.ceremony.quorum.QuorumPin;
 import dev.ceremony.quorum.QuorumSplitter;
 import dev.ceremony.quorum.Share;
 import dev.ceremony.quorum.ShareCodec;
+import dev.ceremony.testing.SecretScan;
 import dev.ceremony.testing.SoftHsm;
 import dev.ceremony.testing.TestCli;
 import dev.ceremony.testing.TestToken;
@@ -15,7 +16,6 @@ import dev.ceremony.token.Pin;
 import dev.ceremony.token.SecretAccess;
 import dev.ceremony.token.Token;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -205,23 +205,10 @@ class QuorumCeremoniesTest {
             secrets.add(text.replace("-", ""));
             secrets.add(text.substring(0, 29).replace("-", " "));
         }
-        List<Path> written;
-        try (Stream<Path> all = Files.walk(dir)) {
-            written = all.filter(Files::isRegularFile).filter(file -> !file.startsWith(dir.resolve("secret"))).toList();
-        }
+        List<Path> written = SecretScan.filesHoldNone(dir, file -> file.startsWith(dir.resolve("secret")), secrets);
         assertThat(written).extracting(file -> file.getFileName().toString()).contains("audit.jsonl", "journal.jsonl")
                 .anyMatch(name -> name.startsWith("quorum-setup-") && name.endsWith(".txt"));
-        for (Path file : written) {
-            String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-            for (String secret : secrets) {
-                assertThat(content).as("%s must not hold a PIN or a share", file).doesNotContain(secret);
-            }
-        }
-        for (String output : terminal) {
-            for (String secret : secrets) {
-                assertThat(output).doesNotContain(secret);
-            }
-        }
+        SecretScan.textsHoldNone(terminal, secrets);
     }
 
     @Test
