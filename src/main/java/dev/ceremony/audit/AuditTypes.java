@@ -120,6 +120,22 @@ public final class AuditTypes {
     /** A file copied from the import medium into quarantine: {@code name}, {@code sha256}, {@code quarantine}. */
     public static final String MEDIA_FILE_IMPORTED = "media-file-imported";
 
+    /**
+     * What the people confirming a step were shown, written before their confirmations: {@code step},
+     * {@code heading}, {@code facts} (a list of {@code [label, value]} pairs, label empty for a value
+     * continuing the one before). The transcript prints the same lines.
+     */
+    public static final String FACTS_SHOWN = "facts-shown";
+
+    /**
+     * The record types that change what the CA is. Each is written only after every confirmation its
+     * step asks for (the abort's own key destructions aside).
+     */
+    public static final java.util.Set<String> STATE_CHANGES = java.util.Set.of(KEY_GENERATION_STARTED, KEY_GENERATED,
+            KEY_DESTROYED, KEY_REUSED, SERIAL_RESERVED, CERTIFICATE_ISSUED, CERTIFICATES_STORED, CERTIFICATE_REVOKED,
+            CRL_NUMBER_RESERVED, CA_CERTIFICATE_STORED, CRL_STORED, AUDIT_CERTIFICATE, ROTATION_PLAN,
+            SHARE_HANDED_OUT, QUORUM_SET, PIN_CHANGED);
+
     /** Types that record something going other than planned; each carries a {@code reason}. */
     public static final java.util.Set<String> DEVIATIONS = java.util.Set.of("refusal", "error", "abort", "deviation");
 

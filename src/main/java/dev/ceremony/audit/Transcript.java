@@ -1,5 +1,6 @@
 package dev.ceremony.audit;
 
+import dev.ceremony.text.Facts;
 import dev.ceremony.text.Printable;
 import dev.ceremony.text.Wrap;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public final class Transcript {
     public static final java.util.Set<String> TYPES = java.util.Set.of(AuditTypes.PARTICIPANT, AuditTypes.CONFIRMATION,
             AuditTypes.STEP, AuditTypes.KEY_GENERATED, AuditTypes.FINGERPRINT, AuditTypes.NOTE, AuditTypes.CEREMONY_END,
             AuditTypes.REFUSAL, AuditTypes.ERROR, AuditTypes.ABORT, AuditTypes.DEVIATION, AuditTypes.SHARE_HANDED_OUT,
-            AuditTypes.QUORUM_LOGIN, AuditTypes.PIN_CHANGED);
+            AuditTypes.QUORUM_LOGIN, AuditTypes.PIN_CHANGED, AuditTypes.FACTS_SHOWN);
 
     private final List<String> lines = new ArrayList<>();
 
@@ -82,7 +83,11 @@ public final class Transcript {
         }
 
         section("Steps");
+        Map<String, AuditEntry> factsShown = new java.util.HashMap<>();
         for (AuditEntry entry : records) {
+            if (entry.type().equals(AuditTypes.FACTS_SHOWN)) {
+                factsShown.put(text(entry, "step"), entry);
+            }
             if (entry.type().equals(AuditTypes.STEP)) {
                 String step = text(entry, "step");
                 wrapped(String.format("  %s  %s  %s: %s", time(entry), step, text(entry, "action"),
@@ -92,6 +97,12 @@ public final class Transcript {
                     details.forEach((name, value) -> parts.add(name + " " + Printable.escape(value instanceof List<?> list
                             ? String.join(", ", list.stream().map(String::valueOf).toList()) : String.valueOf(value))));
                     wrapped("            " + String.join("; ", parts), INDENT + "          ");
+                }
+                AuditEntry facts = factsShown.remove(step);
+                if (facts != null) {
+                    for (String row : facts(facts).lines(WIDTH - 12)) {
+                        line("            " + row);
+                    }
                 }
                 List<String> who = confirmations.getOrDefault(step, List.of());
                 wrapped("            confirmed by " + (who.isEmpty() ? "nobody" : String.join(", ", who)),
@@ -155,6 +166,19 @@ public final class Transcript {
             }
         }
         line("  Date ____________________");
+    }
+
+    /** What a step's confirmers were shown, as the record keeps it (escaped when laid out). */
+    private static Facts facts(AuditEntry entry) {
+        Facts facts = Facts.of(String.valueOf(entry.data().getOrDefault("heading", "")));
+        if (entry.data().get("facts") instanceof List<?> list) {
+            for (Object fact : list) {
+                if (fact instanceof List<?> pair && pair.size() == 2) {
+                    facts = facts.with(String.valueOf(pair.get(0)), String.valueOf(pair.get(1)));
+                }
+            }
+        }
+        return facts;
     }
 
     private void fingerprint(String hex) {

@@ -7,6 +7,7 @@ import dev.ceremony.engine.Role;
 import dev.ceremony.engine.ScriptStep;
 import dev.ceremony.engine.ShareHandout;
 import java.util.function.ToIntFunction;
+import dev.ceremony.text.Facts;
 import dev.ceremony.text.KebabCase;
 import dev.ceremony.text.Printable;
 import dev.ceremony.text.Wrap;
@@ -39,6 +40,9 @@ final class BatchOperator implements Operator {
     private final BatchShares shares;
 
     /** @param leaveOut accepted requests (by file name) to leave out of the signing, as --leave-out gave them */
+    /** The facts printed last, so that a step confirmed by two roles prints them once. */
+    private Facts shownLast;
+
     BatchOperator(PrintWriter out, Map<Role, String> names, PinSource pins, Optional<Path> pinFile,
             Set<String> leaveOut, BatchShares shares) {
         this.shares = shares;
@@ -79,11 +83,15 @@ final class BatchOperator implements Operator {
     }
 
     @Override
-    public Confirmation confirm(ScriptStep step, Role role) {
+    public Confirmation confirm(ScriptStep step, Role role, Facts shown) {
         String name = names.get(role);
         if (name == null) {
             throw new CommandFailure("step '" + step.id() + "' needs the " + KebabCase.of(role) + "'s confirmation, and "
                     + "no name was given for that role");
+        }
+        if (shown != shownLast) {
+            shown.lines(WIDTH - 2).forEach(line -> out.println("  " + line));
+            shownLast = shown;
         }
         out.printf("  confirmed by the %s, %s (as given: batch mode)%n", KebabCase.of(role), name);
         out.flush();

@@ -32,14 +32,39 @@ final class CaCertificateStep implements StepHandler {
 
     @Override
     public Map<String, Object> run(Run run, ScriptStep step) {
+        return prepare(run, step).commit().get();
+    }
+
+    /**
+     * Drafts and lints the certificate with its serial drawn, writing nothing, so that the people
+     * who confirm the step see the very certificate the token will sign. A certificate an
+     * interrupted run already signed is shown as it is and kept.
+     */
+    @Override
+    public PreparedStep prepare(Run run, ScriptStep step) {
         KeyHandle key = run.keys.get(step.arguments().get("key"));
         CaSigner issuer = step.action() == StepAction.SELF_SIGN_ROOT ? null : run.ca(step.arguments().get("issuer"));
         CertificateIssuer.Request request = run.certificates.request(step, key, issuer);
         CaRecords records = run.records();
-        X509CertificateHolder certificate = alreadyIssued(records, request).orElseGet(() -> new RecordingIssuer(
-                new CertificateIssuer(run.requireToken(), new RecordedSerials(new TokenSerials(run.requireToken()),
-                        records), run.setup.linter(), run.setup.verifier(), run.setup.clock(), MAX_SKEW), records)
-                .issue(request, false).certificate());
+        Optional<X509CertificateHolder> signed = alreadyIssued(records, request);
+        if (signed.isPresent()) {
+            return new PreparedStep(TemplateText.facts("Signed by the interrupted run, and kept as it is:",
+                    signed.get().toASN1Structure().getTBSCertificate()), () -> keep(run, step, key, signed.get()));
+        }
+        RecordingIssuer issuing = new RecordingIssuer(new CertificateIssuer(run.requireToken(), new RecordedSerials(
+                new TokenSerials(run.requireToken()), records), run.setup.linter(), run.setup.verifier(),
+                run.setup.clock(), MAX_SKEW), records);
+        CertificateIssuer.Prepared prepared = issuing.prepare(request);
+        String heading = step.action() == StepAction.SELF_SIGN_ROOT ? "The root certificate about to be self-signed:"
+                : "The certificate about to be signed by " + issuer.name() + ":";
+        return new PreparedStep(TemplateText.facts(heading, prepared.tbs()), () -> keep(run, step, key,
+                issuing.issue(prepared, false).certificate()));
+    }
+
+    /** Keeps a signed CA certificate under its key's label, logs its fingerprint and shows it. */
+    private static Map<String, Object> keep(Run run, ScriptStep step, KeyHandle key,
+            X509CertificateHolder certificate) {
+        CaRecords records = run.records();
         String name = key.label();
         Optional<X509CertificateHolder> stored = records.caCertificate(name);
         if (stored.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.ceremony.audit.Transcript;
 import dev.ceremony.pki.CertificateDrafter;
 import dev.ceremony.pki.LintException;
 import dev.ceremony.records.RecordsHistory;
+import dev.ceremony.text.Facts;
 import dev.ceremony.text.KebabCase;
 import dev.ceremony.token.KeyHandle;
 import dev.ceremony.token.KeyLabel;
@@ -219,6 +220,10 @@ public final class CeremonyRunner {
         }
     }
 
+    /**
+     * One step: a step that changes the CA is made ready, shown and confirmed before anything of it
+     * is written; any other step runs first and is confirmed on what it did.
+     */
     private void runStep(Run run, StepHandler handler, ScriptStep step, int number, int total) {
         run.operator.showStep(number, total, step);
         Map<String, Object> started = new LinkedHashMap<>();
@@ -226,12 +231,14 @@ public final class CeremonyRunner {
         started.put("action", KebabCase.of(step.action()));
         started.put("arguments", new LinkedHashMap<>(step.arguments()));
         run.append(AuditTypes.STEP_STARTED, started);
-        if (step.action().touchesToken()) {
-            confirm(run, step);
-        }
-        Map<String, Object> details = handler.run(run, step);
-        if (!step.action().touchesToken()) {
-            confirm(run, step);
+        Map<String, Object> details;
+        if (step.action().confirmedFirst()) {
+            PreparedStep prepared = handler.prepare(run, step);
+            confirm(run, step, prepared.facts());
+            details = prepared.commit().get();
+        } else {
+            details = handler.run(run, step);
+            confirm(run, step, handler.done(details));
         }
         Map<String, Object> done = new LinkedHashMap<>();
         done.put("step", step.id());
@@ -242,10 +249,20 @@ public final class CeremonyRunner {
         run.seal();
     }
 
-    /** Each role the step names confirms it; a refusal aborts the ceremony. */
-    private static void confirm(Run run, ScriptStep step) {
+    /**
+     * Shows {@code shown} and has each role the step names confirm it; a refusal aborts the ceremony.
+     * What was shown is logged before the first answer, so the transcript prints what was confirmed.
+     */
+    private static void confirm(Run run, ScriptStep step, Facts shown) {
+        if (!shown.isEmpty() && !step.confirmBy().isEmpty()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("step", step.id());
+            data.put("heading", shown.heading());
+            data.put("facts", shown.facts().stream().map(f -> List.of(f.label(), f.value())).toList());
+            run.append(AuditTypes.FACTS_SHOWN, data);
+        }
         for (Role role : new TreeSet<>(step.confirmBy())) {
-            Confirmation answer = run.operator.confirm(step, role);
+            Confirmation answer = run.operator.confirm(step, role, shown);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("step", step.id());
             data.put("role", KebabCase.of(role));

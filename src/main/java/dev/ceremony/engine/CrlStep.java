@@ -3,7 +3,12 @@ package dev.ceremony.engine;
 import dev.ceremony.pki.CaSigner;
 import dev.ceremony.pki.CrlIssuer;
 import dev.ceremony.pki.CrlSchedule;
+import dev.ceremony.records.CrlDraft;
+import dev.ceremony.records.RevocationReason;
 import dev.ceremony.records.RevocationService;
+import dev.ceremony.text.Facts;
+import dev.ceremony.text.KebabCase;
+import java.time.temporal.ChronoUnit;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,12 +27,17 @@ final class CrlStep implements StepHandler {
 
     @Override
     public Map<String, Object> run(Run run, ScriptStep step) {
+        return prepare(run, step).commit().get();
+    }
+
+    /** Drafts the CRL of each live generation of the CA, writing nothing, and shows each before it is signed. */
+    @Override
+    public PreparedStep prepare(Run run, ScriptStep step) {
         String reference = step.arguments().get("issuer");
         CrlSchedule schedule = schedule(step);
         Instant now = run.setup.clock().instant();
         RevocationService revocations = new RevocationService(run.records(), new CrlIssuer(run.requireToken(),
                 run.setup.verifier(), run.setup.clock(), schedule), run.setup.clock());
-        List<String> signed = new ArrayList<>();
         List<String> generations = run.cas.containsKey(reference) ? List.of()
                 : CaNames.generations(run.records().caCertificateNames(), reference);
         List<CaSigner> cas = new ArrayList<>();
@@ -43,17 +53,41 @@ final class CrlStep implements StepHandler {
                         + certificate.getNotAfter().toInstant() + ".");
             }
         }
-        for (CaSigner ca : cas) {
-            X509CRLHolder crl = revocations.issueCrl(ca);
-            BigInteger number = org.bouncycastle.asn1.x509.CRLNumber.getInstance(
-                    crl.getExtension(Extension.cRLNumber).getParsedValue()).getCRLNumber();
-            run.operator.say("Signed CRL " + number + " of " + ca.name() + " with " + crl.getRevokedCertificates().size()
-                    + " revoked certificate(s); next update " + crl.getNextUpdate().toInstant() + ".");
-            signed.add(ca.key().label() + " #" + number);
+        List<CrlDraft> drafts = cas.stream().map(revocations::draft).toList();
+        Facts facts = Facts.of(drafts.size() == 1 ? "The CRL about to be signed:" : "The " + drafts.size()
+                + " CRLs about to be signed, one per live generation:");
+        for (CrlDraft draft : drafts) {
+            facts = facts.with("CA", draft.ca().key().label() + ": " + draft.ca().name())
+                    .with("CRL number", draft.number().toString())
+                    .with("this update", draft.window().thisUpdate().toString())
+                    .with("next update", draft.window().nextUpdate().toString())
+                    .withEach("revoked", draft.revoked().stream().map(r -> "serial " + r.serial().toString(16)
+                            + " on " + r.date().truncatedTo(ChronoUnit.SECONDS) + ", " + reason(r.reasonCode())).toList());
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("crls", signed);
-        return details;
+        return new PreparedStep(facts, () -> {
+            List<String> signed = new ArrayList<>();
+            for (CrlDraft draft : drafts) {
+                X509CRLHolder crl = revocations.issueCrl(draft);
+                BigInteger number = org.bouncycastle.asn1.x509.CRLNumber.getInstance(
+                        crl.getExtension(Extension.cRLNumber).getParsedValue()).getCRLNumber();
+                run.operator.say("Signed CRL " + number + " of " + draft.ca().name() + " with "
+                        + crl.getRevokedCertificates().size() + " revoked certificate(s); next update "
+                        + crl.getNextUpdate().toInstant() + ".");
+                signed.add(draft.ca().key().label() + " #" + number);
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("crls", signed);
+            return details;
+        });
+    }
+
+    private static String reason(int code) {
+        for (RevocationReason reason : RevocationReason.values()) {
+            if (reason.code() == code) {
+                return KebabCase.of(reason);
+            }
+        }
+        return "reason code " + code;
     }
 
     private static CrlSchedule schedule(ScriptStep step) {

@@ -1,6 +1,7 @@
 package dev.ceremony.engine;
 
 import dev.ceremony.audit.AuditTypes;
+import dev.ceremony.text.Facts;
 import dev.ceremony.text.KebabCase;
 import dev.ceremony.token.KeyAttributes;
 import dev.ceremony.token.KeyHandle;
@@ -17,6 +18,24 @@ import java.util.Optional;
  * left unrecorded is known for what it is when the ceremony resumes, and destroyed then.
  */
 final class GenerateKeyStep implements StepHandler {
+
+    /** Shows the key about to be generated: its label, type, token and the attributes it must have. */
+    @Override
+    public PreparedStep prepare(Run run, ScriptStep step) {
+        KeySpec spec = KebabCase.parse(KeySpec.class, step.arguments().get("spec"));
+        String label = step.arguments().get("label");
+        boolean audit = label.equals(CaNames.AUDIT_RECORD);
+        Facts facts = Facts.of("The key about to be generated on the token:")
+                .with("label", label)
+                .with("purpose", audit ? "signs the audit log (the root certifies it)" : "CA key '"
+                        + step.arguments().get("key") + "'")
+                .with("key type", spec.description())
+                .with("token", run.requireToken().identity().label() + " (serial "
+                        + run.requireToken().identity().serial() + ")")
+                .with("attributes", "private, sensitive, never extractable, sign only; the public key is kept "
+                        + "on the token beside it");
+        return new PreparedStep(facts, () -> run(run, step));
+    }
 
     @Override
     public Map<String, Object> run(Run run, ScriptStep step) {

@@ -26,8 +26,12 @@ public interface Operator {
     /** A SHA-256 to compare aloud, shown in hex and as PGP words. */
     void fingerprint(String subject, String sha256);
 
-    /** Asks {@code role} to confirm {@code step}. */
-    Confirmation confirm(ScriptStep step, Role role);
+    /**
+     * Asks {@code role} to confirm {@code step}, showing {@code shown} in full with it: what the step
+     * is about to create, or what it did. Nothing of a step that changes the CA is written before
+     * its confirmations.
+     */
+    Confirmation confirm(ScriptStep step, Role role, dev.ceremony.text.Facts shown);
 
     /** The time a witness reads from an outside source (a watch), given the machine's time. */
     Instant witnessedTime(Instant machineTime);

@@ -111,6 +111,19 @@ final class ReviewStep implements StepHandler {
         return details;
     }
 
+    /** The review's outcome, for the witness to compare with the list of requests expected. */
+    @Override
+    public dev.ceremony.text.Facts done(Map<String, Object> details) {
+        dev.ceremony.text.Facts facts = dev.ceremony.text.Facts.of("The review found:")
+                .with("accepted", String.valueOf(details.get("accepted")))
+                .with("refused", String.valueOf(details.get("refused")));
+        if (details.containsKey("left-out")) {
+            facts = facts.with("left out", details.get("left-out") + " accepted request(s), by the officer");
+        }
+        return facts.with("each request", "in the review table above, requested and issued side by side; every "
+                + "refusal names its rule");
+    }
+
     /** The review the interrupted run completed: where its records are, as its step record says. */
     @Override
     public void restore(Run run, ScriptStep step) {

@@ -5,6 +5,7 @@ import dev.ceremony.pki.Pem;
 import dev.ceremony.records.CaRecords;
 import dev.ceremony.records.IssuedEntry;
 import dev.ceremony.records.RevocationReason;
+import dev.ceremony.text.Facts;
 import dev.ceremony.text.KebabCase;
 import dev.ceremony.text.Printable;
 import java.math.BigInteger;
@@ -29,6 +30,15 @@ final class RevokeStep implements StepHandler {
 
     @Override
     public Map<String, Object> run(Run run, ScriptStep step) {
+        return prepare(run, step).commit().get();
+    }
+
+    /**
+     * Finds the certificate and checks that it can be revoked, writing nothing; the revocation is
+     * recorded only once the people confirming the step have seen which certificate it is.
+     */
+    @Override
+    public PreparedStep prepare(Run run, ScriptStep step) {
         String issuerName = step.arguments().get("issuer");
         String serialText = step.arguments().get("serial").strip();
         Optional<X509CertificateHolder> given = Optional.empty();
@@ -69,22 +79,36 @@ final class RevokeStep implements StepHandler {
                     + "the records hold under serial " + serial.toString(16) + " of " + issuerName);
         }
         Optional<IssuedEntry.Revocation> revoked = entry.revocation();
-        if (revoked.isPresent()) {
-            if (!revokedHere(run, serial)) {
-                throw new StepRefused("certificate " + serial.toString(16) + " (" + entry.subject() + ") was already "
-                        + "revoked on " + revoked.get().date() + " (" + KebabCase.of(revoked.get().reason()) + ")");
-            }
-        } else {
-            records.revoke(entry.issuerKeyId(), serial, run.setup.clock().instant(), reason);
+        boolean again = revoked.isPresent();
+        if (again && !revokedHere(run, serial)) {
+            throw new StepRefused("certificate " + serial.toString(16) + " (" + entry.subject() + ") was already "
+                    + "revoked on " + revoked.get().date() + " (" + KebabCase.of(revoked.get().reason()) + ")");
         }
-        run.operator.say("Revoked " + entry.subject() + ", serial " + serial.toString(16) + ", reason "
-                + KebabCase.of(reason) + "; it goes on the next CRL of its issuer.");
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("serial", serial.toString(16));
-        details.put("subject", entry.subject());
-        details.put("reason", KebabCase.of(reason));
-        details.put("not-after", entry.notAfter().toString());
-        return details;
+        Facts facts = Facts.of(again ? "Revoked by the interrupted run of this ceremony:"
+                : "The certificate about to be revoked:")
+                .with("subject", entry.subject())
+                .with("serial", serial.toString(16))
+                .with("issued by", issuerName + " (" + records.caCertificateNames().stream().filter(name -> records
+                        .caCertificate(name).map(c -> KeyIds.subjectKeyId(c).equals(entry.issuerKeyId())).orElse(false))
+                        .findFirst().orElse(entry.issuerKeyId()) + ")")
+                .with("profile", entry.profile())
+                .with("not after", entry.notAfter().toString())
+                .with("reason", KebabCase.of(reason) + " (CRL reason code " + reason.code() + ")")
+                .with("revoked at", again ? revoked.get().date().toString() : "the moment it is confirmed")
+                .with("then", "it goes on the next CRL of its issuer");
+        return new PreparedStep(facts, () -> {
+            if (!again) {
+                records.revoke(entry.issuerKeyId(), serial, run.setup.clock().instant(), reason);
+            }
+            run.operator.say("Revoked " + entry.subject() + ", serial " + serial.toString(16) + ", reason "
+                    + KebabCase.of(reason) + "; it goes on the next CRL of its issuer.");
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("serial", serial.toString(16));
+            details.put("subject", entry.subject());
+            details.put("reason", KebabCase.of(reason));
+            details.put("not-after", entry.notAfter().toString());
+            return details;
+        });
     }
 
     private static boolean revokedHere(Run run, BigInteger serial) {

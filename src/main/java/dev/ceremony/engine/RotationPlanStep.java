@@ -4,6 +4,7 @@ import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.pki.CaSigner;
 import dev.ceremony.pki.KeyIds;
 import dev.ceremony.records.IssuedEntries;
+import dev.ceremony.text.Facts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,6 +21,12 @@ final class RotationPlanStep implements StepHandler {
 
     @Override
     public Map<String, Object> run(Run run, ScriptStep step) {
+        return prepare(run, step).commit().get();
+    }
+
+    /** Works the rotation's dates out and shows them; the plan is recorded once it is confirmed. */
+    @Override
+    public PreparedStep prepare(Run run, ScriptStep step) {
         CaSigner next = run.ca(step.arguments().get("new-issuer"));
         String newName = next.key().label();
         List<String> generations = CaNames.generations(run.records().caCertificateNames(),
@@ -47,6 +54,19 @@ final class RotationPlanStep implements StepHandler {
         plan.put("old-retires", retire.toString());
         plan.put("last-old-leaf-expires", lastLeaf.toString());
         plan.put("old-crl-until", (lastLeaf.isAfter(retire) ? lastLeaf : retire).toString());
+        Facts facts = Facts.of("The rotation plan about to be recorded:")
+                .with("issues from now", newName + ": " + next.name())
+                .with("retires", oldName + ": " + old.getSubject())
+                .with("old issues until", "now: it issues nothing more from this ceremony on")
+                .with("old retired on", retire.toString())
+                .with("old expires", oldExpiry.toString())
+                .with("last old leaf", "expires " + lastLeaf)
+                .with("old CRL until", plan.get("old-crl-until").toString());
+        return new PreparedStep(facts, () -> record(run, plan, newName, oldName, retire, lastLeaf));
+    }
+
+    private static Map<String, Object> record(Run run, Map<String, Object> plan, String newName, String oldName,
+            Instant retire, Instant lastLeaf) {
         run.append(AuditTypes.ROTATION_PLAN, plan);
         run.operator.say("Rotation plan: " + newName + " issues from now on; " + oldName + " issues nothing more and "
                 + "retires on " + retire + ".");

@@ -36,6 +36,29 @@ import org.bouncycastle.cert.X509CertificateHolder;
  */
 final class SignRequestsStep implements StepHandler {
 
+    /** Shows what the batch will issue, from whom and for how long; nothing is reserved or signed before it is confirmed. */
+    @Override
+    public PreparedStep prepare(Run run, ScriptStep step) {
+        ReviewRecords reviewed = run.reviewed.orElseThrow(() -> new StepRefused("step '" + step.id() + "' signs "
+                + "reviewed requests, but no review step completed before it"));
+        CertificateProfile profile = run.certificates.profile(step);
+        CaSigner issuer = run.ca(step.arguments().get("issuer"));
+        String days = Optional.ofNullable(step.arguments().get("validity-days")).orElse(String.valueOf(
+                profile.defaultDays()));
+        dev.ceremony.text.Facts facts = dev.ceremony.text.Facts.of("The batch about to be signed:")
+                .with("requests", reviewed.accepted() + " to sign, as the review accepted them"
+                        + (reviewed.leftOut().isEmpty() ? "" : ", after " + reviewed.leftOut().size()
+                                + " accepted one(s) left out"))
+                .with("profile", profile.name() + ": " + profile.description())
+                .with("issuer", issuer.key().label() + ": " + issuer.name())
+                .with("validity", days + " days from the moment each is signed, never past the issuer's "
+                        + issuer.certificate().map(c -> c.getNotAfter().toInstant().toString()).orElse("end"))
+                .with("serials", "drawn from the token's random number generator, one per certificate")
+                .with("each request", "read again from quarantine, checked against its reviewed hash and judged "
+                        + "again, then linted, signed once and verified");
+        return new PreparedStep(facts, () -> run(run, step));
+    }
+
     @Override
     public Map<String, Object> run(Run run, ScriptStep step) {
         ReviewRecords reviewed = run.reviewed.orElseThrow(() -> new StepRefused("step '" + step.id() + "' signs "

@@ -70,6 +70,15 @@ public enum StepAction {
         return touchesToken;
     }
 
+    /**
+     * Whether the step changes what the CA is (a key, a certificate, a revocation, a CRL, a PIN, a
+     * share, a rotation's plan): such a step shows what it is about to do and is confirmed before
+     * any record of it is written. The others are confirmed once they have run, on what they did.
+     */
+    public boolean confirmedFirst() {
+        return touchesToken || this == REVOKE || this == RECORD_ROTATION_PLAN;
+    }
+
     /** The arguments the action takes, with what each names. */
     public Map<String, ArgumentKind> arguments() {
         return arguments;

@@ -9,6 +9,33 @@ interface StepHandler {
     Map<String, Object> run(Run run, ScriptStep step);
 
     /**
+     * Readies a step that is confirmed before it runs ({@link StepAction#confirmedFirst()}): works out
+     * what it will create without writing anything, and returns that with the work that creates it.
+     * By default it shows the step's resolved arguments and runs {@link #run} when committed.
+     */
+    default PreparedStep prepare(Run run, ScriptStep step) {
+        dev.ceremony.text.Facts facts = dev.ceremony.text.Facts.of("This step will run with:");
+        for (Map.Entry<String, String> argument : step.arguments().entrySet()) {
+            facts = facts.with(argument.getKey(), argument.getValue());
+        }
+        return new PreparedStep(facts, () -> run(run, step));
+    }
+
+    /**
+     * What a step that is confirmed after it ran did, for the people who confirm it; by default
+     * the details its record carries.
+     */
+    default dev.ceremony.text.Facts done(Map<String, Object> details) {
+        dev.ceremony.text.Facts facts = dev.ceremony.text.Facts.of(details.isEmpty() ? "" : "This step did:");
+        for (Map.Entry<String, Object> detail : details.entrySet()) {
+            facts = detail.getValue() instanceof java.util.List<?> list
+                    ? facts.withEach(detail.getKey(), list.stream().map(String::valueOf).toList())
+                    : facts.with(detail.getKey(), String.valueOf(detail.getValue()));
+        }
+        return facts;
+    }
+
+    /**
      * Rebuilds what the step made in an interrupted run that completed it (keys, CAs, imports),
      * without doing anything again.
      */

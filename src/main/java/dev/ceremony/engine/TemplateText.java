@@ -2,7 +2,18 @@ package dev.ceremony.engine;
 
 import dev.ceremony.pki.ExtendedKeyUsage;
 import dev.ceremony.pki.KeyUsageBit;
+import dev.ceremony.pki.csr.RequestSummaries;
+import dev.ceremony.text.Facts;
 import dev.ceremony.text.KebabCase;
+import java.util.HexFormat;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +55,110 @@ final class TemplateText {
                     extension.isCritical() ? " (critical)" : ""));
         }
         return lines;
+    }
+
+    /**
+     * Everything a witness compares before a certificate is signed: names, serial, validity to the
+     * second, key, signature, and every extension with its whole value.
+     */
+    static Facts facts(String heading, TBSCertificate tbs) {
+        Facts facts = Facts.of(heading)
+                .with("subject", tbs.getSubject().toString())
+                .with("issuer", tbs.getIssuer().toString())
+                .with("serial", tbs.getSerialNumber().getValue().toString(16))
+                .with("not before", tbs.getStartDate().getDate().toInstant().toString())
+                .with("not after", tbs.getEndDate().getDate().toInstant().toString())
+                .with("key", RequestSummaries.describeKey(tbs.getSubjectPublicKeyInfo()))
+                .with("signature", algorithm(tbs));
+        Extensions extensions = tbs.getExtensions();
+        if (extensions == null) {
+            return facts.with("extensions", "none");
+        }
+        for (ASN1ObjectIdentifier oid : extensions.getExtensionOIDs()) {
+            Extension extension = extensions.getExtension(oid);
+            List<String> values = fullValue(extension);
+            if (extension.isCritical()) {
+                values = new ArrayList<>(values);
+                values.set(0, values.get(0) + " (critical)");
+            }
+            facts = facts.withEach(name(oid), values);
+        }
+        return facts;
+    }
+
+    /** An extension's whole value, one line per name or subtree where it has several. */
+    private static List<String> fullValue(Extension extension) {
+        ASN1ObjectIdentifier oid = extension.getExtnId();
+        if (oid.equals(Extension.subjectAlternativeName)) {
+            List<String> names = new ArrayList<>();
+            for (GeneralName name : GeneralNames.getInstance(extension.getParsedValue()).getNames()) {
+                names.add(RequestSummaries.display(name));
+            }
+            return names.isEmpty() ? List.of("none") : names;
+        } else if (oid.equals(Extension.nameConstraints)) {
+            NameConstraints constraints = NameConstraints.getInstance(extension.getParsedValue());
+            List<String> subtrees = new ArrayList<>();
+            subtrees(subtrees, "permitted ", constraints.getPermittedSubtrees());
+            subtrees(subtrees, "excluded ", constraints.getExcludedSubtrees());
+            return subtrees.isEmpty() ? List.of("empty") : subtrees;
+        } else if (oid.equals(Extension.subjectKeyIdentifier)) {
+            return List.of(HexFormat.of().formatHex(SubjectKeyIdentifier.getInstance(extension.getParsedValue())
+                    .getKeyIdentifier()));
+        } else if (oid.equals(Extension.authorityKeyIdentifier)) {
+            byte[] id = AuthorityKeyIdentifier.getInstance(extension.getParsedValue()).getKeyIdentifierOctets();
+            return List.of(id == null ? "no key identifier" : HexFormat.of().formatHex(id));
+        } else if (oid.equals(Extension.cRLDistributionPoints)) {
+            List<String> points = new ArrayList<>();
+            for (DistributionPoint point : CRLDistPoint.getInstance(extension.getParsedValue()).getDistributionPoints()) {
+                if (point.getDistributionPoint() != null
+                        && point.getDistributionPoint().getName() instanceof GeneralNames names) {
+                    for (GeneralName name : names.getNames()) {
+                        points.add(RequestSummaries.display(name));
+                    }
+                }
+            }
+            return points.isEmpty() ? List.of("present") : points;
+        } else if (oid.equals(Extension.authorityInfoAccess)) {
+            List<String> access = new ArrayList<>();
+            for (AccessDescription description : AuthorityInformationAccess.getInstance(extension.getParsedValue())
+                    .getAccessDescriptions()) {
+                access.add((description.getAccessMethod().equals(AccessDescription.id_ad_caIssuers) ? "CA issuers "
+                        : description.getAccessMethod().equals(AccessDescription.id_ad_ocsp) ? "OCSP " : "")
+                        + RequestSummaries.display(description.getAccessLocation()));
+            }
+            return access;
+        }
+        return List.of(value(extension));
+    }
+
+    private static void subtrees(List<String> out, String kind, GeneralSubtree[] trees) {
+        if (trees == null) {
+            return;
+        }
+        for (GeneralSubtree subtree : trees) {
+            GeneralName base = subtree.getBase();
+            out.add(kind + (base.getTagNo() == GeneralName.iPAddress
+                    ? "IP:" + range(ASN1OctetString.getInstance(base.getName()).getOctets())
+                    : RequestSummaries.display(base)));
+        }
+    }
+
+    /** An IP subtree (address then mask) as address/prefix. */
+    private static String range(byte[] octets) {
+        int half = octets.length / 2;
+        if (octets.length != 8 && octets.length != 32) {
+            return "(" + octets.length + " bytes)";
+        }
+        int prefix = 0;
+        for (int i = half; i < octets.length; i++) {
+            prefix += Integer.bitCount(octets[i] & 0xff);
+        }
+        try {
+            return java.net.InetAddress.getByAddress(java.util.Arrays.copyOf(octets, half)).getHostAddress() + "/"
+                    + prefix;
+        } catch (java.net.UnknownHostException e) {
+            return "(" + octets.length + " bytes)";
+        }
     }
 
     private static String algorithm(TBSCertificate tbs) {

@@ -113,6 +113,11 @@ public final class CertificateIssuer {
             return linted.tbs().getSerialNumber().getValue();
         }
 
+        /** The linted TBS, exactly what the token will sign: for the people who confirm it. */
+        public TBSCertificate tbs() {
+            return linted.tbs();
+        }
+
         public byte[] tbsSha256() {
             return sha256(tbs);
         }

@@ -46,11 +46,13 @@ public final class CrlIssuer {
      * @param crlNumber already reserved in the records, so that it is never used twice
      */
     public X509CRLHolder issue(CaSigner ca, BigInteger crlNumber, List<RevokedCertificate> revoked) {
+        return issue(ca, crlNumber, revoked, window(ca));
+    }
+
+    /** When a CRL of {@code ca} signed now would be valid: from now (to the second) to its next update. */
+    public Window window(CaSigner ca) {
         X509CertificateHolder caCertificate = ca.certificate().orElseThrow(() -> new IllegalArgumentException(
                 "a CRL is signed by a CA that has its certificate"));
-        if (crlNumber.signum() <= 0 || crlNumber.toByteArray().length > 20) {
-            throw new IllegalArgumentException("CRL number " + crlNumber + " must be positive and at most 20 octets");
-        }
         Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         boolean root = caCertificate.getSubject().equals(caCertificate.getIssuer());
         Instant nextUpdate = thisUpdate.plus(schedule.validityFor(root));
@@ -58,6 +60,30 @@ public final class CrlIssuer {
         if (nextUpdate.isAfter(caEnd)) {
             nextUpdate = caEnd;
         }
+        return new Window(thisUpdate, nextUpdate);
+    }
+
+    /** A CRL's thisUpdate and nextUpdate. */
+    public record Window(Instant thisUpdate, Instant nextUpdate) {
+        public Window {
+            Objects.requireNonNull(thisUpdate, "thisUpdate");
+            Objects.requireNonNull(nextUpdate, "nextUpdate");
+        }
+    }
+
+    /**
+     * Signs the CRL with the dates of {@code window} (as shown to the people who confirmed it).
+     *
+     * @param crlNumber already reserved in the records, so that it is never used twice
+     */
+    public X509CRLHolder issue(CaSigner ca, BigInteger crlNumber, List<RevokedCertificate> revoked, Window window) {
+        X509CertificateHolder caCertificate = ca.certificate().orElseThrow(() -> new IllegalArgumentException(
+                "a CRL is signed by a CA that has its certificate"));
+        if (crlNumber.signum() <= 0 || crlNumber.toByteArray().length > 20) {
+            throw new IllegalArgumentException("CRL number " + crlNumber + " must be positive and at most 20 octets");
+        }
+        Instant thisUpdate = window.thisUpdate();
+        Instant nextUpdate = window.nextUpdate();
         SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(caCertificate.getExtensions());
         if (ski == null) {
             throw new IllegalArgumentException(caCertificate.getSubject() + " has no SKI for the CRL's AKI");

@@ -29,15 +29,32 @@ public final class RecordingIssuer {
      * @throws RecordsException when a CA certificate would give a second key a name already used
      */
     public IssuedCertificate issue(CertificateIssuer.Request request, boolean renewal) {
+        return issue(prepare(request), renewal);
+    }
+
+    /**
+     * Drafts and lints the certificate under a fresh serial, writing nothing: what the people
+     * confirming the step are shown, and then {@link #issue(CertificateIssuer.Prepared, boolean)}.
+     *
+     * @throws RecordsException when a CA certificate would give a second key a name already used
+     */
+    public CertificateIssuer.Prepared prepare(CertificateIssuer.Request request) {
         if (request.profile().kind().isCa()) {
             requireFreshCaName(request);
         }
+        return issuer.prepare(request);
+    }
+
+    /** Reserves the prepared certificate's serial and TBS hash, signs it on the token, and records it. */
+    public IssuedCertificate issue(CertificateIssuer.Prepared prepared, boolean renewal) {
+        CertificateIssuer.Request request = prepared.request();
         String issuerKeyId = request.issuer().certificate().map(KeyIds::subjectKeyId)
                 .orElseGet(() -> HexFormat.of().formatHex(new BcX509ExtensionUtils().createSubjectKeyIdentifier(
                         SubjectPublicKeyInfo.getInstance(request.issuer().key().requirePublicKey().getEncoded()))
                         .getKeyIdentifier()));
-        IssuedCertificate issued = issuer.issue(request, (serial, tbsSha256) -> records.reserve(List.of(
-                new Reservation(serial, issuerKeyId, request.profile().name(), HexFormat.of().formatHex(tbsSha256)))));
+        records.reserve(List.of(new Reservation(prepared.serial(), issuerKeyId, request.profile().name(),
+                HexFormat.of().formatHex(prepared.tbsSha256()))));
+        IssuedCertificate issued = issuer.sign(prepared);
         records.storeCertificates(issuerKeyId, List.of(issued.certificate()));
         records.recordIssued(List.of(IssuedEntries.of(issued.certificate(), request.profile().name(), renewal)));
         return issued;

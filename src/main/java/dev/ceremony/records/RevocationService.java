@@ -37,6 +37,14 @@ public final class RevocationService {
      * issued that has not expired yet, and stores it in the records.
      */
     public X509CRLHolder issueCrl(CaSigner ca) {
+        return issueCrl(draft(ca));
+    }
+
+    /**
+     * The CRL {@code ca} would sign now, writing nothing: its number (the next one), its dates and
+     * every revoked certificate it issued that has not expired yet.
+     */
+    public CrlDraft draft(CaSigner ca) {
         X509CertificateHolder certificate = ca.certificate().orElseThrow(() -> new IllegalArgumentException(
                 "the CA needs its certificate to sign a CRL"));
         String issuerKeyId = KeyIds.subjectKeyId(certificate);
@@ -49,8 +57,22 @@ public final class RevocationService {
                         entry.revocation().get().reason().code()));
             }
         });
+        return new CrlDraft(ca, records.lastCrlNumber(issuerKeyId).add(BigInteger.ONE), revoked, crls.window(ca));
+    }
+
+    /**
+     * Reserves the draft's CRL number, signs the CRL as drafted and stores it in the records.
+     *
+     * @throws RecordsException when the CA's CRL number moved since the draft
+     */
+    public X509CRLHolder issueCrl(CrlDraft draft) {
+        String issuerKeyId = KeyIds.subjectKeyId(draft.ca().certificate().orElseThrow());
         BigInteger number = records.reserveCrlNumber(issuerKeyId);
-        X509CRLHolder crl = crls.issue(ca, number, revoked);
+        if (!number.equals(draft.number())) {
+            throw new RecordsException("CRL number " + draft.number() + " was shown for " + draft.ca().name()
+                    + ", and the records now give " + number + "; nothing was signed. Run the step again");
+        }
+        X509CRLHolder crl = crls.issue(draft.ca(), number, draft.revoked(), draft.window());
         try {
             records.storeCrl(issuerKeyId, number, crl.getEncoded());
         } catch (IOException e) {

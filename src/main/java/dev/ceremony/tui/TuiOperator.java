@@ -8,6 +8,7 @@ import dev.ceremony.engine.ShareHandout;
 import dev.ceremony.engine.StepRefused;
 import java.util.function.ToIntFunction;
 import dev.ceremony.pki.csr.Verdict;
+import dev.ceremony.text.Facts;
 import dev.ceremony.token.Pin;
 import dev.ceremony.token.PinState;
 import dev.ceremony.token.TokenIdentity;
@@ -82,13 +83,13 @@ final class TuiOperator implements Operator {
     }
 
     @Override
-    public Confirmation confirm(ScriptStep step, Role role) {
+    public Confirmation confirm(ScriptStep step, Role role, Facts shown) {
         String name = names.get(role);
         if (name == null) {
             throw new StepRefused("step '" + step.id() + "' needs the " + role.name().toLowerCase(java.util.Locale.ROOT)
                     + "'s confirmation, and no " + role.name().toLowerCase(java.util.Locale.ROOT) + " was named");
         }
-        Confirmation answer = ask(given -> new ConfirmDialog(ui, step, role, name, given));
+        Confirmation answer = ask(given -> new ConfirmDialog(ui, step, role, name, shown, given));
         update(() -> runner.say((answer.confirmed() ? "confirmed by the " : "DECLINED by the ")
                 + role.name().toLowerCase(java.util.Locale.ROOT) + ", " + name + answer.reason().map(r -> ": " + r)
                         .orElse("")));

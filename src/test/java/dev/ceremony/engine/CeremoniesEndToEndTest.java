@@ -203,6 +203,8 @@ class CeremoniesEndToEndTest {
                 "--root", rootExport.resolve("root-ca.cert.pem").toString());
         assertThat(audit.status()).as(audit.all()).isZero();
         assertThat(audit.out()).containsPattern("ceremonies +11").contains("unsealed     0");
+        assertThat(dev.ceremony.testing.ConfirmedFirst.check(dir.resolve("appliance/records/audit.jsonl")))
+                .as("state-changing records checked").isGreaterThan(20);
 
         Path transcripts = dir.resolve("appliance/records/transcripts");
         try (Stream<Path> files = Files.list(transcripts)) {

@@ -76,7 +76,7 @@ class CeremonyRefusalsTest {
         }
 
         @Override
-        public Confirmation confirm(ScriptStep step, Role role) {
+        public Confirmation confirm(ScriptStep step, Role role, dev.ceremony.text.Facts shown) {
             return step.id().equals(declineStep) ? Confirmation.declined("Wendy", "the subject is not the planned one")
                     : Confirmation.confirmed(role == Role.WITNESS ? "Wendy" : "Alice", false);
         }

@@ -193,6 +193,8 @@ class QuorumCeremoniesTest {
         TestCli.Result audit = new TestCli(dir).run("audit", "verify", config.getParent().resolve("records/audit.jsonl")
                 .toString(), "--root", config.getParent().resolve("records/ca/root-ca.cert.pem").toString());
         assertThat(audit.out()).contains("Result: VALID");
+        assertThat(dev.ceremony.testing.ConfirmedFirst.check(config.getParent().resolve("records/audit.jsonl")))
+                .as("state-changing records checked").isGreaterThan(10);
         String log = Files.readString(config.getParent().resolve("records/audit.jsonl"));
         assertThat(log).contains("\"type\":\"share-handed-out\"").contains("\"custodian\":\"Dee\"")
                 .contains("\"type\":\"quorum-login\"").contains("\"type\":\"pin-changed\"");

@@ -112,7 +112,7 @@ class TuiScreensTest {
                     false, false, 4, 64)))) {
                 pin.set(given.reveal(dev.ceremony.token.SecretAccess.TOKEN_LOGIN, (char[] chars) -> new String(chars)));
             }
-            confirmation.set(op.confirm(preflight, Role.WITNESS));
+            confirmation.set(op.confirm(preflight, Role.WITNESS, dev.ceremony.text.Facts.none()));
             op.showStep(2, 3, step("generate-root-key", StepAction.CONFIRM));
             op.progress("signing", 500, 1000);
             op.fingerprint("certificate root-ca", SHA);
@@ -158,7 +158,7 @@ class TuiScreensTest {
     void aConfirmation_canAbortTheCeremony_withAReason() {
         AtomicReference<Confirmation> answer = new AtomicReference<>();
         VirtualScreen screen = new VirtualScreen(new ScriptedBackend(DASHBOARD, op -> {
-            answer.set(op.confirm(step("generate-root-key", StepAction.CONFIRM), Role.ADMINISTRATOR));
+            answer.set(op.confirm(step("generate-root-key", StepAction.CONFIRM), Role.ADMINISTRATOR, dev.ceremony.text.Facts.none()));
             return new RunOutcome("root-ca-1", RunOutcome.Ending.ABORTED, Optional.empty(), Optional.empty(),
                     answer.get().reason());
         }), 80, 24, List.of());
@@ -194,7 +194,7 @@ class TuiScreensTest {
                             .SubjectData(new org.bouncycastle.asn1.x500.X500Name("C=DE,CN=mqtt.example.com"), List.of(),
                                     key)), List.of(), false));
             leftOut.set(op.leftOut());
-            answer.set(op.confirm(step("review", StepAction.REVIEW_CSRS), Role.ADMINISTRATOR));
+            answer.set(op.confirm(step("review", StepAction.REVIEW_CSRS), Role.ADMINISTRATOR, dev.ceremony.text.Facts.none()));
             return completed();
         }), 80, 24, List.of());
         startCeremony(screen);
@@ -229,7 +229,7 @@ class TuiScreensTest {
         VirtualScreen screen = new VirtualScreen(new ScriptedBackend(DASHBOARD, op -> {
             ScriptStep generate = step("generate-root-key", StepAction.CONFIRM);
             op.showStep(2, 3, generate);
-            op.confirm(generate, Role.ADMINISTRATOR);
+            op.confirm(generate, Role.ADMINISTRATOR, dev.ceremony.text.Facts.none());
             try {
                 generated.await();
             } catch (InterruptedException e) {

@@ -33,7 +33,7 @@ public final class RequestSummaries {
                 extensions.add(extensionName(oid));
             }
         }
-        return new RequestSummary(Printable.escape(csr.subject().toString()), names, describe(csr.publicKey()), extensions);
+        return new RequestSummary(Printable.escape(csr.subject().toString()), names, describeKey(csr.publicKey()), extensions);
     }
 
     /** A SAN as people read it: {@code DNS:…} (with its Unicode form), {@code IP:…}, {@code URI:…}. */
@@ -71,7 +71,8 @@ public final class RequestSummaries {
         };
     }
 
-    private static String describe(SubjectPublicKeyInfo key) {
+    /** A public key as people read it: EC P-256, EC P-384, RSA 3072. */
+    public static String describeKey(SubjectPublicKeyInfo key) {
         ASN1ObjectIdentifier algorithm = key.getAlgorithm().getAlgorithm();
         if (algorithm.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
             Object curve = key.getAlgorithm().getParameters();
