@@ -51,7 +51,7 @@ final class ConfirmDialog implements View {
 
     @Override
     public String hints() {
-        return "Enter: " + name + " confirms | Up/Down, PgUp/PgDn: scroll | A: abort (asks the reason)";
+        return "Enter: " + name + " confirms | PgDn/PgUp: scroll | A: abort";
     }
 
     @Override

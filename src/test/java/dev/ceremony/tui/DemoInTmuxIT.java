@@ -33,6 +33,8 @@ class DemoInTmuxIT {
     private final List<String> handedOut = new java.util.ArrayList<>();
 
     /** What the custodians type at the share-entry screens, in order, with the problem the screen must name. */
+    /** The screens of the confirmation box on the screen now, as it was scrolled through. */
+    private final StringBuilder boxes = new StringBuilder();
     private final java.util.Deque<Typed> toEnter = new java.util.ArrayDeque<>();
 
     private record Typed(String text, String problem) {
@@ -292,6 +294,25 @@ class DemoInTmuxIT {
                 tui.await("Enter: back to the home screen", WAIT);
                 tui.keys("Enter");
                 return;
+            }
+            if (shown.contains("+- Confirmation by the")) {
+                boxes.append(shown);
+                if (shown.contains("more line(s) below")) {
+                    tui.keys("NPage");
+                    waitForChange(shown);
+                    continue;
+                }
+                if (shown.contains("confirms step 'self-sign-root'")) {
+                    save("02-confirm-root", boxes.toString());
+                    assertThat(boxes.toString()).as("the root's box shows what is signed").contains("not before")
+                            .contains("not after").contains("basic constr.").contains("key usage")
+                            .contains("subject");
+                }
+                if (shown.contains("confirms step 'review'")) {
+                    save("04-confirm-review", boxes.toString());
+                    assertThat(boxes.toString()).contains("accepted").contains("refused");
+                }
+                boxes.setLength(0);
             }
             if (shown.contains("+- Review:")) {
                 assertThat(shown).contains("mqtt.example.").contains("valid").contains("REFUSED");
