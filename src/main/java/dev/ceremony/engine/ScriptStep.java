@@ -57,6 +57,13 @@ public record ScriptStep(String id, String instruction, StepAction action, Set<R
                         + KebabCase.of(action) + " needs the argument '" + name + "'");
             }
         }
+        if (action == StepAction.SHARE_PIN && arguments.values().stream().noneMatch(v -> REFERENCE.matcher(v).find())) {
+            try {
+                SharePinArguments.of(arguments);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("step '" + id + "': " + e.getMessage(), e);
+            }
+        }
     }
 
     /** The parameter names this step's arguments refer to. */

@@ -25,9 +25,13 @@ import java.util.Map;
  * the new PIN on the token. The keys are not touched. The old quorum's shares no longer give the
  * token's PIN afterwards.
  *
- * <p>Order matters: every custodian holds their share, and the log holds the quorum (synced),
- * before C_SetPIN; so a stop at any point leaves the token's PIN recoverable: the old one if
- * C_SetPIN did not run, the new one (from the shares handed out) if it did.
+ * <p>Order matters. First, everything that can be checked is, before any share is shown: the
+ * arguments (2 &le; M &le; N &le; 16, distinct custodians), the token's PIN lengths against the new
+ * PIN, that C_SetPIN can be reached, and for the SO PIN the current SO PIN itself, by an SO login
+ * (never at its final try). Shares of a PIN the token will not take are void, and no custodian
+ * should carry one away. Then every custodian holds their share, and the log holds the quorum
+ * (synced), before C_SetPIN; so a stop at any later point leaves the token's PIN recoverable: the
+ * old one if C_SetPIN did not run, the new one (from the shares handed out) if it did.
  */
 final class SharePinStep implements StepHandler {
 
@@ -36,13 +40,15 @@ final class SharePinStep implements StepHandler {
 
     @Override
     public Map<String, Object> run(Run run, ScriptStep step) {
-        PinRole role = QuorumLog.parseRole(step.arguments().get("pin"));
-        List<String> custodians = CustodianQuorum.parseNames(step.arguments().get("custodians"));
-        int threshold = Integer.parseInt(step.arguments().get("threshold"));
-        if (threshold < 2 || threshold > custodians.size() || custodians.size() > dev.ceremony.quorum.Quorum.MAX_SHARES) {
-            throw new StepRefused("a quorum needs 2 <= M <= N <= " + dev.ceremony.quorum.Quorum.MAX_SHARES + "; the step "
-                    + "names " + custodians.size() + " custodians (N) and a threshold (M) of " + threshold);
+        SharePinArguments arguments;
+        try {
+            arguments = SharePinArguments.of(step.arguments());
+        } catch (IllegalArgumentException e) {
+            throw new StepRefused("step '" + step.id() + "': " + e.getMessage(), e);
         }
+        PinRole role = arguments.role();
+        List<String> custodians = arguments.custodians();
+        int threshold = arguments.threshold();
         Token token = run.requireToken();
         PinState state = token.pinState();
         int bytes;
@@ -52,12 +58,23 @@ final class SharePinStep implements StepHandler {
             throw new StepRefused(e.getMessage(), e);
         }
         String what = "the " + role.word() + " PIN of token '" + token.identity().label() + "'";
-        Pin current = role == PinRole.USER ? run.loginPin() : currentSoPin(run, what);
-        byte[] secret = token.randomBytes(bytes);
+        Pin login = run.loginPin();
+        Pin current = role == PinRole.USER ? login : currentSoPin(run, what);
+        byte[] secret = null;
         List<Share> shares = List.of();
         Pin next = null;
         boolean kept = false;
         try {
+            if (role == PinRole.SO) {
+                proveSoPin(run, token, current, login, what);
+            }
+            secret = token.randomBytes(bytes);
+            next = QuorumPin.pinOf(secret);
+            try {
+                token.preparePinChange(next);
+            } catch (RuntimeException e) {
+                throw new StepRefused(e.getMessage() + ". No share of " + what + " was handed out", e);
+            }
             shares = new QuorumSplitter(random).split(secret, threshold, custodians.size());
             CustodianQuorum quorum = new CustodianQuorum(role, shares.get(0).quorum(), bytes,
                     PinVerifier.of(secret, random), custodians);
@@ -68,7 +85,6 @@ final class SharePinStep implements StepHandler {
             }
             run.append(AuditTypes.QUORUM_SET, QuorumLog.data(quorum));
             run.sync();
-            next = QuorumPin.pinOf(secret);
             try {
                 if (role == PinRole.USER) {
                     token.changeUserPin(current, next);
@@ -97,7 +113,9 @@ final class SharePinStep implements StepHandler {
             details.put("custodians", custodians);
             return details;
         } finally {
-            Arrays.fill(secret, (byte) 0);
+            if (secret != null) {
+                Arrays.fill(secret, (byte) 0);
+            }
             shares.forEach(Share::destroy);
             if (role == PinRole.SO) {
                 current.destroy();
@@ -106,6 +124,21 @@ final class SharePinStep implements StepHandler {
                 next.destroy();
             }
         }
+    }
+
+    /**
+     * Proves the current SO PIN by an SO login before anything is handed out: shares of a PIN the
+     * token will not take are void, and custodians must never carry void shares away.
+     */
+    private static void proveSoPin(Run run, Token token, Pin current, Pin login, String what) {
+        try {
+            token.proveSoPin(current, login);
+        } catch (RuntimeException e) {
+            throw new StepRefused(e.getMessage() + ". No share of " + what + " was handed out and the token is "
+                    + "unchanged: run the ceremony again with the right SO PIN (or SO shares) to resume at this step, or "
+                    + "abort it (--abort REASON)", e);
+        }
+        run.operator.say("The current SO PIN is right: the token accepted an SO login with it (nothing was changed).");
     }
 
     /** The SO PIN now: typed by the officer the first time, the SO quorum's shares after that. */

@@ -29,6 +29,12 @@ public interface Cryptoki {
     /** C_SetPIN: changes the PIN of whoever is logged in (the user's, or the SO's). */
     void setPin(long session, char[] oldPin, char[] newPin) throws PKCS11Exception;
 
+    /**
+     * Makes sure {@link #setPin} can be called (binds it, where the binding is made on first use), so
+     * a PIN change fails before anything depends on it rather than at C_SetPIN.
+     */
+    void requireSetPin() throws PKCS11Exception;
+
     void logout(long session) throws PKCS11Exception;
 
     long[] findObjects(long session, CK_ATTRIBUTE[] template) throws PKCS11Exception;

@@ -1,5 +1,7 @@
 package dev.ceremony.pkcs11;
 
+import dev.ceremony.token.TokenException;
+import dev.ceremony.token.TokenException.Reason;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,14 +74,26 @@ public final class JdkCryptoki implements Cryptoki {
 
     @Override
     public void setPin(long session, char[] oldPin, char[] newPin) throws PKCS11Exception {
-        NativePinCalls calls;
-        synchronized (this) {
-            if (pinCalls == null) {
+        pinCalls().setPin(session, oldPin, newPin);
+    }
+
+    @Override
+    public void requireSetPin() throws PKCS11Exception {
+        pinCalls();
+    }
+
+    private synchronized NativePinCalls pinCalls() throws PKCS11Exception {
+        if (pinCalls == null) {
+            try {
                 pinCalls = NativePinCalls.load(library);
+            } catch (LinkageError e) {
+                // JNA could not load its native stub or the module: an Error, which no caller expects.
+                throw new TokenException(Reason.LIBRARY_FAILED, "could not reach C_SetPIN of " + library + " through "
+                        + "JNA (" + e.getMessage() + "); no PIN can be changed until JNA loads (it needs a writable "
+                        + "cache folder for its native stub)", e);
             }
-            calls = pinCalls;
         }
-        calls.setPin(session, oldPin, newPin);
+        return pinCalls;
     }
 
     @Override

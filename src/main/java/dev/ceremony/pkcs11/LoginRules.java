@@ -75,6 +75,23 @@ final class LoginRules {
         }
     }
 
+    /**
+     * Refuses, without sending it, a current SO PIN the token cannot hold: outside the token's own
+     * PIN lengths (an SO PIN set with the vendor's tool need not meet the family's) or outside
+     * printable ASCII.
+     */
+    void currentSoPin(PinState state, Pin pin) {
+        if (pin.length() < state.minLength() || pin.length() > state.maxLength()) {
+            throw new TokenException(Reason.PIN_INVALID, "the SO PIN given has " + pin.length() + " characters, but "
+                    + "token '" + identity.label() + "' takes " + state.minLength() + " to " + state.maxLength()
+                    + ". It was not sent, so no SO PIN try was used; check the SO PIN");
+        }
+        pin.reveal(SecretAccess.PIN_CHANGE, chars -> {
+            requireAscii(chars);
+            return null;
+        });
+    }
+
     /** What a failed SO login or C_SetPIN means, in words. */
     TokenException pinChangeFailure(String whose, PKCS11Exception e) {
         long code = e.getErrorCode();

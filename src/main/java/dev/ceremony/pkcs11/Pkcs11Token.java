@@ -125,11 +125,54 @@ final class Pkcs11Token implements Token {
     public synchronized void changeSoPin(Pin currentSo, Pin nextSo, Pin userPin) {
         requireLogin("change the SO PIN of");
         rules.newPin(pinState(), nextSo);
+        asSecurityOfficer(currentSo, userPin, (session, so) -> nextSo.reveal(SecretAccess.PIN_CHANGE, fresh -> {
+            try {
+                cryptoki.setPin(session, so, fresh);
+            } catch (PKCS11Exception e) {
+                throw rules.pinChangeFailure("SO", e);
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public synchronized void proveSoPin(Pin currentSo, Pin userPin) {
+        requireLogin("check the SO PIN of");
+        asSecurityOfficer(currentSo, userPin, (session, so) -> null);
+    }
+
+    @Override
+    public synchronized void preparePinChange(Pin next) {
+        requireLogin("change a PIN of");
+        rules.newPin(pinState(), next);
+        try {
+            cryptoki.requireSetPin();
+        } catch (PKCS11Exception e) {
+            throw new TokenException(Reason.UNSUPPORTED, "the PKCS#11 module of token '" + identity.label() + "' ("
+                    + family.library() + ") offers no C_SetPIN that Ceremony can call (" + e.getMessage() + "); "
+                    + "Ceremony cannot change its PINs. Nothing was changed", e);
+        }
+    }
+
+    /** Work done in the security officer's session, with the SO PIN it logged in with. */
+    @FunctionalInterface
+    private interface SoWork {
+        Object run(long session, char[] so) throws PKCS11Exception;
+    }
+
+    /**
+     * Logs the user out, logs in as SO with {@code currentSo} (never at the SO PIN's final try or
+     * when it is locked), does {@code work}, logs the SO out, and logs the user back in with
+     * {@code userPin}, whatever happened: PKCS#11 allows one kind of login at a time.
+     */
+    private void asSecurityOfficer(Pin currentSo, Pin userPin, SoWork work) {
+        PinState state = pinState();
         try {
             rules.beforeSoLogin(cryptoki.tokenInfo(slot).flags);
         } catch (PKCS11Exception e) {
             throw failure("read the SO PIN state of", e);
         }
+        rules.currentSoPin(state, currentSo);
         withSession(session -> {
             cryptoki.logout(session);
             loggedIn = false;
@@ -137,23 +180,16 @@ final class Pkcs11Token implements Token {
             privateHandles.clear();
             try {
                 currentSo.reveal(SecretAccess.PIN_CHANGE, so -> {
-                    LoginRules.requireAscii(so);
                     try {
                         cryptoki.loginSecurityOfficer(session, so);
                     } catch (PKCS11Exception e) {
                         throw rules.pinChangeFailure("SO", e);
                     }
                     try {
-                        nextSo.reveal(SecretAccess.PIN_CHANGE, fresh -> {
-                            cryptoki.setPin(session, so, fresh);
-                            return null;
-                        });
-                    } catch (PKCS11Exception e) {
-                        throw rules.pinChangeFailure("SO", e);
+                        return work.run(session, so);
                     } finally {
                         cryptoki.logout(session);
                     }
-                    return null;
                 });
             } finally {
                 userPin.reveal(SecretAccess.TOKEN_LOGIN, user -> {

@@ -1,8 +1,11 @@
 package dev.ceremony.quorum;
 
 import dev.ceremony.text.Printable;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -56,9 +59,34 @@ public record CustodianQuorum(PinRole role, Quorum quorum, int secretBytes, PinV
         return name;
     }
 
-    /** Custodians' names from a comma-separated list, checked, in order. */
+    /**
+     * Custodians' names from a comma-separated list, in order, checked: each a name, 2 to
+     * {@link Quorum#MAX_SHARES} of them, no two the same once case and spacing are set aside (one
+     * person must not hold two shares because their name was typed twice).
+     *
+     * @throws IllegalArgumentException saying what is wrong with the list
+     */
     public static List<String> parseNames(String list) {
-        return java.util.Arrays.stream(list.split(",", -1)).map(String::strip).map(CustodianQuorum::requireName)
-                .toList();
+        List<String> names = java.util.Arrays.stream(list.split(",", -1)).map(String::strip)
+                .map(CustodianQuorum::requireName).toList();
+        if (names.size() < 2 || names.size() > Quorum.MAX_SHARES) {
+            throw new IllegalArgumentException("a quorum has 2 to " + Quorum.MAX_SHARES + " custodians, comma-separated; '"
+                    + Printable.escape(list) + "' names " + names.size());
+        }
+        Map<String, String> seen = new HashMap<>();
+        for (String name : names) {
+            String earlier = seen.putIfAbsent(folded(name), name);
+            if (earlier != null) {
+                throw new IllegalArgumentException("custodians '" + Printable.escape(earlier) + "' and '"
+                        + Printable.escape(name) + "' are the same name (case and spacing aside); each custodian holds "
+                        + "one share, so name each once, in a way the witness can tell apart");
+            }
+        }
+        return names;
+    }
+
+    /** A name as compared with the others: case folded, runs of spaces made one. */
+    private static String folded(String name) {
+        return name.replaceAll("\\s+", " ").toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 }

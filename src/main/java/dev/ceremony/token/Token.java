@@ -40,6 +40,20 @@ public interface Token extends AutoCloseable {
      */
     void changeSoPin(Pin currentSo, Pin nextSo, Pin userPin);
 
+    /**
+     * Proves the security officer's PIN and changes nothing: the same round trip as
+     * {@link #changeSoPin} (user out, SO in, SO out, user back in with {@code userPin}) without the
+     * C_SetPIN. An SO PIN at its final try or locked is never tried. Neither PIN is wiped here.
+     */
+    void proveSoPin(Pin currentSo, Pin userPin);
+
+    /**
+     * Refuses, changing and sending nothing, a PIN change to {@code next} that would fail before it
+     * reached the token: {@code next} does not fit the token's or the family's PIN lengths or is not
+     * printable ASCII, or the module's C_SetPIN cannot be reached. Needs the user's login.
+     */
+    void preparePinChange(Pin next);
+
     /** Generates a key pair on the token. Refuses a label that any object on the token already has. */
     KeyHandle generateKeyPair(KeyLabel label, KeySpec spec);
 

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ceremony.pkcs11.FaultyCryptoki;
 import dev.ceremony.pkcs11.JdkCryptoki;
-import dev.ceremony.quorum.QuorumPin;
-import dev.ceremony.quorum.QuorumSplitter;
-import dev.ceremony.quorum.Share;
-import dev.ceremony.quorum.ShareCodec;
 import dev.ceremony.testing.SecretScan;
+import dev.ceremony.testing.ShareFiles;
 import dev.ceremony.testing.SoftHsm;
 import dev.ceremony.testing.TestCli;
 import dev.ceremony.testing.TestToken;
 import dev.ceremony.token.Pin;
-import dev.ceremony.token.SecretAccess;
 import dev.ceremony.token.Token;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,30 +80,12 @@ class QuorumCeremoniesTest {
         return args;
     }
 
-    private static List<Path> files(Path folder, String prefix) throws IOException {
-        try (Stream<Path> listing = Files.list(folder)) {
-            return listing.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList();
-        }
-    }
-
     private Path secretFile(String name, String content) throws IOException {
         Path file = dir.resolve("secret").resolve(name);
         Files.createDirectories(file.getParent());
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, content + "\n");
         return file;
-    }
-
-    /** The PIN the shares give, as the appliance derives it (the test's view: nobody else ever sees it). */
-    private static String pinOf(List<Path> shares) throws IOException {
-        ShareCodec codec = new ShareCodec();
-        List<Share> decoded = new ArrayList<>();
-        for (Path file : shares) {
-            decoded.add(codec.decode(Files.readString(file).strip(), QuorumPin.PREFERRED_BYTES));
-        }
-        try (Pin pin = QuorumPin.pinOf(QuorumSplitter.combine(decoded))) {
-            return pin.reveal(SecretAccess.QUORUM, String::new);
-        }
     }
 
     @Test
@@ -120,12 +98,12 @@ class QuorumCeremoniesTest {
         completes(token, "quorum-setup", List.of("--share-out", shares.toString(), "--so-pin-file",
                 secretFile("so-pin", token.soPin()).toString(), "--param", "custodians=Ann, Bob, Cid, Dee",
                 "--param", "threshold=3", "--param", "so-custodians=Sam, Sue, Sid", "--param", "so-threshold=2"));
-        List<Path> user = files(shares, "user-");
-        List<Path> so = files(shares, "so-");
+        List<Path> user = ShareFiles.named(shares, "user-");
+        List<Path> so = ShareFiles.named(shares, "so-");
         assertThat(user).hasSize(4);
         assertThat(so).hasSize(3);
-        String userPin = pinOf(user.subList(0, 3));
-        String soPin = pinOf(so.subList(1, 3));
+        String userPin = ShareFiles.pinOf(user.subList(0, 3));
+        String soPin = ShareFiles.pinOf(so.subList(1, 3));
         assertThat(userPin).hasSize(20).isNotEqualTo(token.userPin());
 
         // Any 3 of the 4, in any order, log in.
@@ -167,9 +145,9 @@ class QuorumCeremoniesTest {
                 "custodians=Eve, Fay, Gus", "--param", "threshold=2"));
         reshareUser.addAll(shareFiles(user.subList(1, 4)));
         completes(token, "quorum-reshare", reshareUser);
-        List<Path> fresh = files(newShares, "user-");
+        List<Path> fresh = ShareFiles.named(newShares, "user-");
         assertThat(fresh).hasSize(3);
-        String newPin = pinOf(fresh.subList(0, 2));
+        String newPin = ShareFiles.pinOf(fresh.subList(0, 2));
         assertThat(newPin).isNotEqualTo(userPin);
 
         TestCli.Result old = run(token, "quorum-check", shareFiles(user.subList(0, 3)));
@@ -201,7 +179,7 @@ class QuorumCeremoniesTest {
 
         // No PIN and no share anywhere but in the rehearsal's share files.
         List<String> secrets = new ArrayList<>(List.of(userPin, soPin, newPin, token.userPin(), token.soPin()));
-        for (Path share : Stream.of(user, so, fresh, files(soShares, "so-")).flatMap(List::stream).toList()) {
+        for (Path share : Stream.of(user, so, fresh, ShareFiles.named(soShares, "so-")).flatMap(List::stream).toList()) {
             String text = Files.readString(share).strip();
             secrets.add(text);
             secrets.add(text.replace("-", ""));

@@ -13,11 +13,18 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
  */
 public final class FaultyCryptoki implements Cryptoki {
 
+    /** CKF_SO_PIN_FINAL_TRY, for tests outside this package that fake it. */
+    public static final long SO_PIN_FINAL_TRY = Ck.CKF_SO_PIN_FINAL_TRY;
+
     private final Cryptoki real;
     private final long extraFlags;
     private final Long loginError;
     /** C_Login calls made, user and SO. */
     public final AtomicInteger logins = new AtomicInteger();
+    /** C_Login calls made as the security officer (also counted in {@link #logins}). */
+    public final AtomicInteger soLogins = new AtomicInteger();
+    /** C_SetPIN calls made, user and SO. */
+    public final AtomicInteger setPins = new AtomicInteger();
 
     public FaultyCryptoki(Cryptoki real, long extraFlags, Long loginError) {
         this.real = real;
@@ -59,12 +66,19 @@ public final class FaultyCryptoki implements Cryptoki {
     @Override
     public void loginSecurityOfficer(long session, char[] pin) throws PKCS11Exception {
         logins.incrementAndGet();
+        soLogins.incrementAndGet();
         real.loginSecurityOfficer(session, pin);
     }
 
     @Override
     public void setPin(long session, char[] oldPin, char[] newPin) throws PKCS11Exception {
+        setPins.incrementAndGet();
         real.setPin(session, oldPin, newPin);
+    }
+
+    @Override
+    public void requireSetPin() throws PKCS11Exception {
+        real.requireSetPin();
     }
 
     @Override

@@ -61,6 +61,21 @@ class PinFlagsFaultTest {
     }
 
     @Test
+    void soPinProofAtFinalTryOrLocked_isNeverTried_andTheUserStaysLoggedIn(TestToken testToken) {
+        for (long flag : new long[] {Ck.CKF_SO_PIN_FINAL_TRY, Ck.CKF_SO_PIN_LOCKED}) {
+            try (Token token = open(testToken, flag, null); Pin pin = testToken.pin();
+                    Pin so = Pin.of(testToken.soPin().toCharArray())) {
+                token.login(pin, identity -> true);
+                assertThatThrownBy(() -> token.proveSoPin(so, pin))
+                        .hasMessageContaining(flag == Ck.CKF_SO_PIN_LOCKED ? "LOCKED; Ceremony did not try it"
+                                : "FINAL TRY; Ceremony does not spend it");
+                assertThat(faulty.soLogins).as("SO logins").hasValue(0);
+                assertThat(token.isLoggedIn()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void finalTry_withConfirmation_logsIn(TestToken testToken) {
         try (Token token = open(testToken, Ck.CKF_USER_PIN_FINAL_TRY, null); Pin pin = testToken.pin()) {
             token.login(pin, identity -> true);

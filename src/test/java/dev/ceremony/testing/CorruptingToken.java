@@ -59,6 +59,16 @@ public final class CorruptingToken implements Token {
     }
 
     @Override
+    public void proveSoPin(Pin currentSo, Pin userPin) {
+        real.proveSoPin(currentSo, userPin);
+    }
+
+    @Override
+    public void preparePinChange(Pin next) {
+        real.preparePinChange(next);
+    }
+
+    @Override
     public void changeSoPin(Pin currentSo, Pin nextSo, Pin userPin) {
         real.changeSoPin(currentSo, nextSo, userPin);
     }
