@@ -23,7 +23,8 @@ public final class Transcript {
     public static final java.util.Set<String> TYPES = java.util.Set.of(AuditTypes.PARTICIPANT, AuditTypes.CONFIRMATION,
             AuditTypes.STEP, AuditTypes.KEY_GENERATED, AuditTypes.FINGERPRINT, AuditTypes.NOTE, AuditTypes.CEREMONY_END,
             AuditTypes.REFUSAL, AuditTypes.ERROR, AuditTypes.ABORT, AuditTypes.DEVIATION, AuditTypes.SHARE_HANDED_OUT,
-            AuditTypes.QUORUM_LOGIN, AuditTypes.PIN_CHANGED, AuditTypes.FACTS_SHOWN);
+            AuditTypes.QUORUM_LOGIN, AuditTypes.PIN_CHANGED, AuditTypes.REQUEST_REVIEWED, AuditTypes.REQUEST_LEFT_OUT,
+            AuditTypes.CERTIFICATE_ISSUED, AuditTypes.FACTS_SHOWN);
 
     private final List<String> lines = new ArrayList<>();
 
@@ -110,6 +111,15 @@ public final class Transcript {
             }
         }
 
+        TranscriptRequests requests = new TranscriptRequests(records);
+        if (requests.any()) {
+            section("Requests and certificates");
+            for (String row : requests.lines()) {
+                int indent = row.length() - row.stripLeading().length();
+                wrapped(row, " ".repeat(indent + 2));
+            }
+        }
+
         section("Fingerprints (SHA-256, hex and PGP words)");
         java.util.Set<String> shown = new java.util.HashSet<>();
         for (AuditEntry entry : records) {
@@ -129,7 +139,11 @@ public final class Transcript {
 
         List<AuditEntry> deviations = records.stream().filter(e -> AuditTypes.DEVIATIONS.contains(e.type())).toList();
         section("Refusals, errors, aborts and deviations");
-        if (deviations.isEmpty()) {
+        if (requests.refusedAtReview() > 0) {
+            line("  " + requests.refusedAtReview() + " request(s) refused at review, each with its rule under "
+                    + "Requests and certificates");
+        }
+        if (deviations.isEmpty() && requests.refusedAtReview() == 0) {
             line("  none");
         }
         for (AuditEntry entry : deviations) {

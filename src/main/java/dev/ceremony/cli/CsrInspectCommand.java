@@ -1,14 +1,19 @@
 package dev.ceremony.cli;
 
 import dev.ceremony.config.ApplianceConfig;
+import dev.ceremony.engine.CaNames;
+import dev.ceremony.pki.CaSigner;
+import dev.ceremony.pki.CertificateDrafter;
 import dev.ceremony.pki.CertificateProfile;
 import dev.ceremony.pki.SubjectSource;
 import dev.ceremony.pki.csr.CsrReader;
 import dev.ceremony.pki.csr.IssuanceHistory;
 import dev.ceremony.pki.csr.PolicySettings;
+import dev.ceremony.pki.csr.RequestJudge;
 import dev.ceremony.pki.csr.RequestPolicy;
 import dev.ceremony.pki.csr.RequestSummaries;
 import dev.ceremony.pki.csr.Verdict;
+import dev.ceremony.pki.lint.Linter;
 import dev.ceremony.records.CaRecords;
 import dev.ceremony.records.RecordsHistory;
 import dev.ceremony.text.Printable;
@@ -17,21 +22,29 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ceremony csr inspect FILE...}: what each request asks for, what would be issued, and the verdict. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show what each certificate request asks for, what each leaf profile would issue, and the "
-            + "policy's verdict with the rule of every refusal. Signs nothing. Exit 0 when every request is "
-            + "accepted by some profile, else 1.")
+        description = {"Show what each certificate request asks for, what each leaf profile would issue, and the "
+            + "verdict with the rule of every refusal. Signs nothing and needs no token.",
+            "With --issuer CA (as a sign-csrs ceremony names it: server-ca, device-ca; its newest generation in the "
+                + "records) the verdict is the one the ceremony's review and sign step reach: profile, policy, the "
+                + "issuer's name constraints and validity, and every lint rule on the drafted certificate. Without "
+                + "--issuer only the profile and the policy are judged, and it says so.",
+            "Exit 0 when every request is accepted by some profile, else 1."})
 final class CsrInspectCommand implements Callable<Integer> {
 
     private final Services services;
@@ -44,6 +57,14 @@ final class CsrInspectCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "NAME", description = "Judge under this profile only (e.g. mqtt-server).")
     private String profileName;
+
+    @Option(names = "--issuer", paramLabel = "CA", description = "Judge as a ceremony signing with this CA would "
+            + "(e.g. server-ca): its name constraints, its validity and the lint of the drafted certificate.")
+    private String issuerName;
+
+    @Option(names = "--validity-days", paramLabel = "DAYS", description = "With --issuer: the days the sign step "
+            + "asks for (its validity-days argument); else the profile's default, cut to end with the issuer.")
+    private Integer validityDays;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSR files, PEM or DER.")
     private List<Path> files;
@@ -69,8 +90,18 @@ final class CsrInspectCommand implements Callable<Integer> {
             if (records == null) {
                 out.println("(no records yet: reuse of keys and names is not checked)");
             }
+            Optional<CaSigner> issuer = issuer(records);
+            if (issuer.isEmpty()) {
+                out.println("(no --issuer: the issuer's name constraints, its validity and the lint of the drafted "
+                        + "certificate are not judged; give --issuer CA for the verdict a signing ceremony reaches)");
+            } else {
+                out.println("(judged as " + Printable.escape(issuer.get().name().toString()) + " would sign)");
+            }
+            RequestJudge judge = new RequestJudge(policy, new CertificateDrafter(Linter.standard(), Clock.systemUTC(),
+                    DRAFT_SKEW));
             for (Path file : files) {
-                allAccepted &= inspect(out, policy, profiles, history, file);
+                allAccepted &= inspect(out, profile -> issuer.map(ca -> new RequestJudge.Terms(profile, ca,
+                        Optional.ofNullable(validityDays))), policy, judge, profiles, history, file);
             }
         } finally {
             if (records != null) {
@@ -79,6 +110,29 @@ final class CsrInspectCommand implements Callable<Integer> {
         }
         out.flush();
         return allAccepted ? 0 : 1;
+    }
+
+    /** Any skew will do: the draft's notBefore is the clock's own now, as in a ceremony. */
+    private static final Duration DRAFT_SKEW = Duration.ofMinutes(5);
+
+    /** The CA named by --issuer, as its newest certificate in the records shows it; empty without --issuer. */
+    private Optional<CaSigner> issuer(CaRecords records) {
+        if (validityDays != null && (issuerName == null || validityDays < 1)) {
+            throw new ParameterException(spec.commandLine(), issuerName == null ? "--validity-days is judged only "
+                    + "with --issuer" : "--validity-days takes a whole number of days, at least 1");
+        }
+        if (issuerName == null) {
+            return Optional.empty();
+        }
+        if (records == null) {
+            throw new CommandFailure("--issuer " + Printable.escape(issuerName) + ": there are no records yet, so "
+                    + "there is no CA to judge against; run the root-ca and intermediate-ca ceremonies first");
+        }
+        List<String> names = records.caCertificateNames();
+        String name = CaNames.current(names, issuerName)
+                .orElseThrow(() -> new CommandFailure("--issuer " + Printable.escape(issuerName) + ": the records "
+                        + "hold no such CA; they hold " + String.join(", ", names)));
+        return Optional.of(CaSigner.ofCertificateOnly(records.caCertificate(name).orElseThrow()));
     }
 
     /** History for an appliance without records: nothing issued, no CA keys known. */
@@ -99,8 +153,9 @@ final class CsrInspectCommand implements Callable<Integer> {
         }
     };
 
-    private boolean inspect(PrintWriter out, RequestPolicy policy, List<CertificateProfile> profiles,
-            IssuanceHistory history, Path file) {
+    private boolean inspect(PrintWriter out, Function<CertificateProfile, Optional<RequestJudge.Terms>> terms,
+            RequestPolicy policy, RequestJudge judge, List<CertificateProfile> profiles, IssuanceHistory history,
+            Path file) {
         out.println(Printable.escape(file.toString()));
         byte[] bytes;
         try (var in = Files.newInputStream(file)) {
@@ -112,7 +167,9 @@ final class CsrInspectCommand implements Callable<Integer> {
         boolean accepted = false;
         boolean shown = false;
         for (CertificateProfile profile : profiles) {
-            Verdict verdict = policy.evaluate(profile, file.toString(), bytes, history);
+            RequestPolicy.Input input = new RequestPolicy.Input(file.toString(), bytes);
+            Verdict verdict = terms.apply(profile).map(t -> judge.judge(t, input, history))
+                    .orElseGet(() -> policy.judge(profile, input, history));
             if (!shown && verdict.requested().isPresent()) {
                 var requested = verdict.requested().get();
                 out.printf("  requested    subject %s%n", requested.subject());

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             "A ceremony that stopped (crash, refusal, error) resumes after its last completed step when it is run "
                 + "again with the same parameters; --abort REASON ends it instead.",
             "Exit 0 when the plan passes, the ceremony completed, or --abort ended it; 1 when it was refused, "
-                + "stopped or aborted by a person; 2 on a usage error."})
+                + "stopped or aborted by a person, or completed with reviewed requests it did not sign; 2 on a "
+                + "usage error."})
 final class RunCommand implements Callable<Integer> {
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
@@ -172,9 +173,17 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int report(PrintWriter out, RunOutcome outcome) {
+        return report(out, spec.commandLine().getErr(), outcome, scriptId);
+    }
+
+    /**
+     * Prints how the ceremony ended and returns the exit status: 0 only for a plain success; 1 when
+     * it stopped, was aborted, or completed with reviewed requests it did not sign.
+     */
+    static int report(PrintWriter out, PrintWriter err, RunOutcome outcome, String scriptId) {
         out.println();
         switch (outcome.ending()) {
-            case COMPLETED -> out.println("Ceremony " + outcome.ceremony() + " completed.");
+            case COMPLETED -> out.println("Ceremony " + outcome.ceremony() + " " + outcome.summary() + ".");
             case ABORTED -> out.println("Ceremony " + outcome.ceremony() + " aborted: " + outcome.reason().orElse(""));
             case STOPPED -> {
                 out.println("Ceremony " + outcome.ceremony() + " stopped: " + outcome.reason().orElse(""));
@@ -185,8 +194,13 @@ final class RunCommand implements Callable<Integer> {
         outcome.head().ifPresent(head -> out.println("Audit log head " + head));
         outcome.transcript().ifPresent(file -> out.println("Transcript " + file));
         out.flush();
+        if (outcome.ending() == RunOutcome.Ending.COMPLETED && !outcome.success()) {
+            err.println("ceremony: " + outcome.ceremony() + " " + outcome.summary() + "; the transcript and the log "
+                    + "name the rule that refused each");
+            err.flush();
+            return 1;
+        }
         if (outcome.ending() != RunOutcome.Ending.COMPLETED) {
-            PrintWriter err = spec.commandLine().getErr();
             err.println("ceremony: " + outcome.ceremony() + " " + outcome.ending().name().toLowerCase(java.util.Locale.ROOT)
                     + ": " + outcome.reason().orElse(""));
             err.flush();

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * generation ({@code server-ca}, then {@code server-ca-2}, {@code server-ca-3} after rotations).
  * A script's {@code server-ca} is the newest generation: only it issues.
  */
-final class CaNames {
+public final class CaNames {
 
     /** What scripts call the root. */
     static final String ROOT = "root";
@@ -42,7 +42,7 @@ final class CaNames {
     }
 
     /** The newest generation of {@code ca} in the records. */
-    static Optional<String> current(List<String> recordNames, String ca) {
+    public static Optional<String> current(List<String> recordNames, String ca) {
         List<String> all = generations(recordNames, ca);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }

@@ -208,7 +208,7 @@ public final class CeremonyRunner {
                 }
                 runStep(run, handler, current, i + 1, steps.size());
             }
-            run.append(AuditTypes.CEREMONY_END, Map.of("outcome", "completed"));
+            run.append(AuditTypes.CEREMONY_END, completedEnd(run.notSigned));
             run.seal();
             return ended(run, RunOutcome.Ending.COMPLETED, Optional.empty());
         } catch (Declined declined) {
@@ -426,14 +426,30 @@ public final class CeremonyRunner {
         run.sync();
     }
 
+    /**
+     * The end record of a completed ceremony: a plain "completed" only when every reviewed request
+     * was signed; otherwise it says how many were not, and names them.
+     */
+    private static Map<String, Object> completedEnd(List<String> notSigned) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("outcome", notSigned.isEmpty() ? "completed"
+                : "completed with " + notSigned.size() + " reviewed request(s) not signed");
+        if (!notSigned.isEmpty()) {
+            data.put("not-signed", List.copyOf(notSigned));
+        }
+        return data;
+    }
+
     private RunOutcome ended(Run run, RunOutcome.Ending ending, Optional<String> reason) {
         Path transcript = setup.store().writeTranscript(run.ceremony, Transcript.render(run.now(Transcript.TYPES).of(
                 run.ceremony), run.ceremony));
         String head = run.workspace().log().head();
-        run.operator.say("Ceremony " + run.ceremony + " " + KebabCase.of(ending) + ". Audit log head " + head);
+        RunOutcome outcome = new RunOutcome(run.ceremony, ending, Optional.of(head), Optional.of(transcript), reason,
+                ending == RunOutcome.Ending.COMPLETED ? run.notSigned : List.of());
+        run.operator.say("Ceremony " + run.ceremony + " " + outcome.summary() + ". Audit log head " + head);
         run.operator.fingerprint("audit log head", head);
         run.operator.say("Transcript: " + transcript);
-        return new RunOutcome(run.ceremony, ending, Optional.of(head), Optional.of(transcript), reason);
+        return outcome;
     }
 
     /** A person declined to confirm a step. */

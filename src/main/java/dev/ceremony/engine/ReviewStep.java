@@ -5,11 +5,13 @@ import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.media.ImportVerdict;
+import dev.ceremony.pki.CertificateDrafter;
 import dev.ceremony.pki.CertificateProfile;
 import dev.ceremony.pki.csr.CsrReader;
 import dev.ceremony.pki.csr.IssuanceHistory;
 import dev.ceremony.pki.csr.PolicySettings;
 import dev.ceremony.pki.csr.Refusal;
+import dev.ceremony.pki.csr.RequestJudge;
 import dev.ceremony.pki.csr.RequestPolicy;
 import dev.ceremony.pki.csr.Verdict;
 import dev.ceremony.records.CaRecords;
@@ -26,10 +28,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The CSR review gate: each quarantined request parsed, its signature verified and judged by the
- * policy under the step's profile; requested and issued values side by side, every refusal with
- * its rule. Only what passes here is signed. Two requests of one batch for the same key, or the
- * same subject, are refused after the first: one key, one certificate.
+ * The CSR review gate, which is the signing gate: each quarantined request parsed, its signature
+ * verified and judged as the sign step that follows will judge it ({@link RequestJudge}: profile,
+ * policy, the issuer's constraints and the lint of the drafted certificate); requested and issued
+ * values side by side, every refusal with its rule. Only what passes here is signed. Two requests
+ * of one batch for the same key, or the same subject, are refused after the first: one key, one
+ * certificate.
  *
  * <p>The imports are read back from the log and judged a chunk at a time on every core; each
  * verdict goes to the log, where the sign step reads the accepted ones again. Memory stays that of
@@ -41,8 +45,9 @@ final class ReviewStep implements StepHandler {
     public Map<String, Object> run(Run run, ScriptStep step) {
         String importId = run.importId.orElseThrow(() -> new StepRefused("step '" + step.id() + "' reviews an "
                 + "import, but no import step ran before it"));
-        CertificateProfile profile = run.certificates.profile(step);
-        Judge judge = Judge.of(run, profile, new CsrReader(run.setup.verifier()));
+        ScriptStep signing = signStepOf(run, step);
+        Judge judge = Judge.of(run, signing, new CsrReader(run.setup.verifier()));
+        CertificateProfile profile = judge.terms().profile();
         DigestIndex batchKeys = new DigestIndex();
         DigestIndex batchSubjects = new DigestIndex();
         long[] counts = {0, 0};
@@ -72,7 +77,7 @@ final class ReviewStep implements StepHandler {
         });
         review.run();
         run.operator.say("Review: " + counts[0] + " accepted, " + counts[1] + " refused, under profile "
-                + step.arguments().get("profile") + ".");
+                + profile.name() + " for issuer " + judge.terms().issuer().name() + ".");
         if (counts[0] == 0) {
             throw new StepRefused("no request passed the review; nothing would be signed");
         }
@@ -144,6 +149,24 @@ final class ReviewStep implements StepHandler {
                 - leftOut.size(), leftOut));
     }
 
+    /**
+     * The sign step this review is the gate of: the next sign-csrs step of the script. The review
+     * judges under its profile, issuer and days, so that what it accepts is what that step signs.
+     */
+    static ScriptStep signStepOf(Run run, ScriptStep review) {
+        List<ScriptStep> steps = run.request.script().script().steps();
+        ScriptStep signing = steps.subList(steps.indexOf(review) + 1, steps.size()).stream()
+                .filter(s -> s.action() == StepAction.SIGN_CSRS).findFirst().orElseThrow(() -> new StepRefused(
+                        "step '" + review.id() + "' reviews requests for a sign-csrs step, but none follows it in "
+                                + "the script; add one, or remove the review"));
+        if (!signing.arguments().get("profile").equals(review.arguments().get("profile"))) {
+            throw new StepRefused("step '" + review.id() + "' reviews under profile " + review.arguments().get("profile")
+                    + ", but step '" + signing.id() + "' signs under " + signing.arguments().get("profile")
+                    + "; give both the same profile in the script");
+        }
+        return signing;
+    }
+
     /** A second request of the batch for a key or a subject that an earlier one already takes is refused. */
     private static Verdict onePerBatch(Verdict verdict, CertificateProfile profile, DigestIndex keys,
             DigestIndex subjects) {
@@ -188,21 +211,30 @@ final class ReviewStep implements StepHandler {
         return run.append(AuditTypes.REQUEST_REVIEWED, data);
     }
 
-    /** The policy, the history and the profile a batch is judged with, made once for the step. */
-    record Judge(RequestPolicy policy, CertificateProfile profile, IssuanceHistory history) {
+    /**
+     * The one judgement ({@link RequestJudge}) a batch gets, with its terms (profile, issuer,
+     * days: those of the sign step) and the history, made once for the step.
+     */
+    record Judge(RequestJudge judge, RequestJudge.Terms terms, IssuanceHistory history) {
 
-        static Judge of(Run run, CertificateProfile profile, CsrReader reader) {
+        /** The judgement under the terms of {@code signing}, a sign-csrs step; the issuer's key must be on the token. */
+        static Judge of(Run run, ScriptStep signing, CsrReader reader) {
             ApplianceConfig config = run.setup.config();
             RequestPolicy policy = new RequestPolicy(reader, new PolicySettings(
                     config.dnDefaults(), config.policy().permittedDomains(), config.policy().deviceUriDomain(),
                     config.policy().maxAlternativeNames()));
+            RequestJudge judge = new RequestJudge(policy, new CertificateDrafter(run.setup.linter(), run.setup.clock(),
+                    CaCertificateStep.MAX_SKEW));
+            RequestJudge.Terms terms = new RequestJudge.Terms(run.certificates.profile(signing),
+                    run.ca(signing.arguments().get("issuer")), Optional.ofNullable(signing.arguments()
+                            .get("validity-days")).map(Integer::valueOf));
             CaRecords records = run.records();
-            return new Judge(policy, profile, new RecordsHistory(records, RecordsHistory.caKeys(records),
+            return new Judge(judge, terms, new RecordsHistory(records, RecordsHistory.caKeys(records),
                     run.setup.clock()));
         }
 
         Judge with(IssuanceHistory other) {
-            return new Judge(policy, profile, other);
+            return new Judge(judge, terms, other);
         }
 
         /**
@@ -217,7 +249,7 @@ final class ReviewStep implements StepHandler {
                             + "imported (its SHA-256 is not the one the log records); abort the ceremony and import "
                             + "again");
                 }
-                return policy.judge(profile, new RequestPolicy.Input(file.name(), bytes), history);
+                return judge.judge(terms, new RequestPolicy.Input(file.name(), bytes), history);
             }).toList();
         }
     }

@@ -38,6 +38,8 @@ final class Run implements AuditTrail {
     Optional<String> importId = Optional.empty();
     /** Where the completed review's records are in the log, once it has completed. */
     Optional<ReviewRecords> reviewed = Optional.empty();
+    /** The reviewed requests (by source) the sign step did not sign: the ceremony then does not end as a plain success. */
+    final List<String> notSigned = new ArrayList<>();
     private final List<Map.Entry<String, Map<String, Object>>> pending = new ArrayList<>();
     private Map<String, Object> startData;
     private Workspace workspace;

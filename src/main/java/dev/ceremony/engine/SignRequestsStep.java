@@ -15,10 +15,10 @@ import dev.ceremony.records.RecordsHistory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import dev.ceremony.pki.csr.CsrReader;
 import dev.ceremony.pki.csr.IssuanceHistory;
@@ -30,9 +30,11 @@ import org.bouncycastle.cert.X509CertificateHolder;
 /**
  * Signs the requests the review accepted, as one batch: read back from the review's log records a
  * chunk at a time, each request is read from quarantine again, checked against the hash its review
- * logged and judged again (so what is signed is what was reviewed); then each chunk's serials and
- * TBS hashes go into the log with one sync, the token signs each certificate once, and each is
- * verified and recorded.
+ * logged and judged again by the review's own judgement (so what is signed is what was reviewed);
+ * then each chunk's serials and TBS hashes go into the log with one sync, the token signs each
+ * certificate once, and each is verified and recorded. A reviewed request not signed (a fault:
+ * the lint of the real serial, or the clock, changed the answer) is recorded by name, and the
+ * ceremony does not end as a plain success.
  */
 final class SignRequestsStep implements StepHandler {
 
@@ -43,7 +45,7 @@ final class SignRequestsStep implements StepHandler {
                 + "reviewed requests, but no review step completed before it"));
         CertificateProfile profile = run.certificates.profile(step);
         CaSigner issuer = run.ca(step.arguments().get("issuer"));
-        String days = Optional.ofNullable(step.arguments().get("validity-days")).orElse(String.valueOf(
+        String days = java.util.Optional.ofNullable(step.arguments().get("validity-days")).orElse(String.valueOf(
                 profile.defaultDays()));
         dev.ceremony.text.Facts facts = dev.ceremony.text.Facts.of("The batch about to be signed:")
                 .with("requests", reviewed.accepted() + " to sign, as the review accepted them"
@@ -63,34 +65,36 @@ final class SignRequestsStep implements StepHandler {
     public Map<String, Object> run(Run run, ScriptStep step) {
         ReviewRecords reviewed = run.reviewed.orElseThrow(() -> new StepRefused("step '" + step.id() + "' signs "
                 + "reviewed requests, but no review step completed before it"));
-        CertificateProfile profile = run.certificates.profile(step);
-        CaSigner issuer = run.ca(step.arguments().get("issuer"));
-        Optional<Integer> days = Optional.ofNullable(step.arguments().get("validity-days")).map(Integer::valueOf);
-        SignedHere signedHere = SignedHere.read(run, profile);
         // The review verified each request's signature; the bytes are checked against its hash first.
-        ReviewStep.Judge base = ReviewStep.Judge.of(run, profile, CsrReader.ofReviewedBytes());
+        ReviewStep.Judge base = ReviewStep.Judge.of(run, step, CsrReader.ofReviewedBytes());
+        CertificateProfile profile = base.terms().profile();
+        CaSigner issuer = base.terms().issuer();
+        SignedHere signedHere = SignedHere.read(run, profile);
         ReviewStep.Judge judge = base.with(signedHere.excludedFrom(base.history()));
         BatchIssuer batch = new BatchIssuer(new CertificateIssuer(run.requireToken(), new RecordedSerials(
                 new TokenSerials(run.requireToken()), run.records()), run.setup.linter(), run.setup.verifier(),
                 run.setup.clock(), CaCertificateStep.MAX_SKEW), run.records(), BatchIssuer.DEFAULT_CHUNK);
         long total = reviewed.accepted();
-        long[] counts = {0, 0, 0};
+        long[] counts = {0, 0};
+        List<String> notSigned = new ArrayList<>();
         List<ImportVerdict> chunk = new ArrayList<>();
         Runnable sign = () -> {
-            long before = counts[0] + counts[1] + counts[2];
+            long before = counts[0] + counts[1] + notSigned.size();
             List<CertificateIssuer.Request> requests = new ArrayList<>();
+            Map<CertificateIssuer.Request, String> sources = new IdentityHashMap<>();
             List<Verdict> verdicts = judge.all(run, chunk);
             for (Verdict verdict : verdicts) {
                 if (verdict.accepted() && signedHere.holds(verdict.issued().orElseThrow().publicKey())) {
-                    counts[2]++;
-                } else if (verdict.accepted()) {
-                    requests.add(new CertificateIssuer.Request(profile, verdict.issued().orElseThrow(), issuer, days,
-                            Optional.empty()));
-                } else {
-                    refused(run, step, verdict.source(), "refused when judged again before signing: "
-                            + String.join("; ", verdict.refusals().stream().map(r -> "[" + r.rule() + "] "
-                                    + r.reason()).toList()));
                     counts[1]++;
+                } else if (verdict.accepted()) {
+                    CertificateIssuer.Request request = judge.terms().request(verdict.issued().orElseThrow());
+                    requests.add(request);
+                    sources.put(request, verdict.source());
+                } else {
+                    notSigned(run, step, verdict.source(), verdict.requested().map(r -> r.subject()).orElse("?"),
+                            "refused when judged again before signing: " + String.join("; ", verdict.refusals()
+                                    .stream().map(r -> "[" + r.rule() + "] " + r.reason()).toList()));
+                    notSigned.add(verdict.source());
                 }
             }
             long judgedOut = chunk.size() - requests.size();
@@ -99,8 +103,10 @@ final class SignRequestsStep implements StepHandler {
                 if (outcome.issued().isPresent()) {
                     counts[0]++;
                 } else {
-                    refused(run, step, outcome.request().subject().subject().toString(), outcome.refusal().orElseThrow());
-                    counts[1]++;
+                    String source = sources.get(outcome.request());
+                    notSigned(run, step, source, outcome.request().subject().subject().toString(),
+                            outcome.refusal().orElseThrow());
+                    notSigned.add(source);
                 }
             });
             chunk.clear();
@@ -117,28 +123,48 @@ final class SignRequestsStep implements StepHandler {
         });
         sign.run();
         run.sync();
-        if (counts[2] > 0) {
-            run.operator.say(counts[2] + " reviewed request(s) were signed by the interrupted run; not signed again.");
+        if (counts[1] > 0) {
+            run.operator.say(counts[1] + " reviewed request(s) were signed by the interrupted run; not signed again.");
         }
-        run.operator.say("Signed " + counts[0] + " certificate(s) with " + issuer.name() + "; " + counts[1]
-                + " refused.");
+        run.operator.say("Signed " + counts[0] + " certificate(s) with " + issuer.name() + "; " + notSigned.size()
+                + " reviewed request(s) not signed" + (notSigned.isEmpty() ? "." : ": " + String.join(", ", notSigned)
+                        + "."));
+        run.notSigned.addAll(notSigned);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("issuer", issuer.name().toString());
         details.put("issued", counts[0]);
-        details.put("refused", counts[1]);
-        if (counts[2] > 0) {
-            details.put("signed-before-resume", counts[2]);
+        details.put("not-signed", (long) notSigned.size());
+        if (!notSigned.isEmpty()) {
+            details.put("not-signed-requests", List.copyOf(notSigned));
+        }
+        if (counts[1] > 0) {
+            details.put("signed-before-resume", counts[1]);
         }
         return details;
     }
 
-    private static void refused(Run run, ScriptStep step, String subject, String reason) {
+    /** The requests the interrupted run's completed sign step did not sign, as its step record names them. */
+    @Override
+    public void restore(Run run, ScriptStep step) {
+        StepHandler.completedDetails(run, step).ifPresent(details -> {
+            if (details.get("not-signed-requests") instanceof List<?> names) {
+                names.forEach(name -> run.notSigned.add(String.valueOf(name)));
+            }
+        });
+    }
+
+    /**
+     * A request the review accepted and this step did not sign: a fault, since the review makes
+     * the same judgement. Recorded as a refusal that names the request, and said at once.
+     */
+    private static void notSigned(Run run, ScriptStep step, String source, String subject, String reason) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("step", step.id());
+        data.put("source", source);
         data.put("subject", subject);
-        data.put("reason", reason);
+        data.put("reason", "reviewed request " + source + " (" + subject + ") not signed: " + reason);
         run.append(AuditTypes.REFUSAL, data);
-        run.operator.say("  NOT SIGNED " + subject + ": " + reason);
+        run.operator.say("  NOT SIGNED " + source + " (" + subject + "): " + reason);
     }
 
     /**

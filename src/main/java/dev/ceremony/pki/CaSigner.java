@@ -2,9 +2,22 @@ package dev.ceremony.pki;
 
 import dev.ceremony.token.KeyHandle;
 import dev.ceremony.token.SignatureScheme;
+import dev.ceremony.token.KeyAttributes;
+import dev.ceremony.token.KeyId;
+import dev.ceremony.token.KeySpec;
+import dev.ceremony.token.KeyType;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Objects;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
@@ -37,6 +50,39 @@ public record CaSigner(KeyHandle key, X500Name name, Optional<X509CertificateHol
     /** A CA with a certificate: its name is the certificate's subject. */
     public static CaSigner of(KeyHandle key, X509CertificateHolder certificate) {
         return new CaSigner(key, certificate.getSubject(), Optional.of(certificate), key.requireSpec().defaultScheme());
+    }
+
+    /**
+     * A CA as its certificate shows it, without its key on the token: for judging requests away
+     * from the token ({@code csr inspect}). Its handle holds the certificate's public key and
+     * names no token object, so nothing can be signed with it.
+     */
+    public static CaSigner ofCertificateOnly(X509CertificateHolder certificate) {
+        SubjectPublicKeyInfo info = certificate.getSubjectPublicKeyInfo();
+        KeyType type;
+        int bits = 0;
+        String curve = null;
+        PublicKey publicKey;
+        try {
+            if (info.getAlgorithm().getAlgorithm().equals(X9ObjectIdentifiers.id_ecPublicKey)) {
+                type = KeyType.EC;
+                curve = ASN1ObjectIdentifier.getInstance(info.getAlgorithm().getParameters()).getId();
+                publicKey = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(info.getEncoded()));
+            } else {
+                type = KeyType.RSA;
+                publicKey = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(info.getEncoded()));
+                bits = ((RSAPublicKey) publicKey).getModulus().bitLength();
+            }
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            throw new IllegalArgumentException("the public key of the CA certificate " + certificate.getSubject()
+                    + " cannot be read: " + e.getMessage(), e);
+        }
+        KeySpec spec = KeySpec.of(type, bits, curve).orElseThrow(() -> new IllegalArgumentException("the CA "
+                + "certificate " + certificate.getSubject() + " has a key of a kind Ceremony does not make"));
+        KeyHandle handle = new KeyHandle("(certificate of " + certificate.getSubject() + ")", KeyId.of(new byte[0]),
+                type, Optional.of(spec), Optional.of(publicKey), new KeyAttributes(false, false, false, false, false,
+                        false, false, false, false));
+        return of(handle, certificate);
     }
 
     /** A root about to sign its own certificate. */

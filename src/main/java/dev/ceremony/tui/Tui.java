@@ -134,8 +134,8 @@ public final class Tui {
         String title;
         switch (outcome.ending()) {
             case COMPLETED -> {
-                title = "Ceremony completed";
-                lines.add("Ceremony " + outcome.ceremony() + " completed.");
+                title = outcome.success() ? "Ceremony completed" : "Ceremony completed, requests not signed";
+                lines.add("Ceremony " + outcome.ceremony() + " " + outcome.summary() + ".");
             }
             case ABORTED -> {
                 title = "Ceremony aborted";

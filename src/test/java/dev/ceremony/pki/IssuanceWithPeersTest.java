@@ -143,7 +143,7 @@ class IssuanceWithPeersTest {
                         new GeneralName(GeneralName.dNSName, "stray-device.local")), request.publicKey()),
                 CaSigner.of(serverCaKey, serverCa), Optional.empty(), Optional.empty()), false))
                 .isInstanceOf(LintException.class)
-                .hasMessageContaining("[name-constraints] SAN 2: stray-device.local lies outside the issuer's permitted names")
+                .hasMessageContaining("[name-constraints] SAN DNS:stray-device.local lies outside the issuer's permitted names")
                 .extracting(e -> ((LintException) e).findings()).asInstanceOf(
                         org.assertj.core.api.InstanceOfAssertFactories.list(LintFinding.class))
                 .extracting(LintFinding::rule).containsOnly("name-constraints");
