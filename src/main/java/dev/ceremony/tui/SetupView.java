@@ -54,6 +54,10 @@ final class SetupView implements View {
             fields.add(new Field(parameter.name(), parameter.description(), false));
             values.put(parameter.name(), parameter.defaultValue().orElse(""));
         }
+        // Beside the parameters it pins; the rows from the witness to Start stay as they were.
+        fields.add(new Field(APPROVED_PLAN, "Optional: the approved plan's SHA-256; only a run of that plan starts.",
+                false));
+        values.put(APPROVED_PLAN, "");
         fields.add(new Field("administrator", "The ceremony administrator's name, as the audit log records it.", false));
         values.put("administrator", "");
         fields.add(new Field("witness", "The witness's name, as the audit log records it.", false));
@@ -66,9 +70,6 @@ final class SetupView implements View {
             fields.add(new Field("export folder", "The export medium; a new folder is made on it.", false));
             values.put("export folder", media.exportTo().map(Path::toString).orElse(""));
         }
-        fields.add(new Field(APPROVED_PLAN, "Optional: the approved plan's SHA-256; only a run of that plan starts.",
-                false));
-        values.put(APPROVED_PLAN, "");
         fields.add(new Field("Show the plan", "What the ceremony will do and create, with its SHA-256; nothing is "
                 + "touched.", true));
         fields.add(new Field("Start the ceremony", "Starts with the preflight checks.", true));

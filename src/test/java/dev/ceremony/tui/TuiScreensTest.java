@@ -47,6 +47,7 @@ class TuiScreensTest {
         screen.key(KeyType.Enter);
         assertThat(screen.text()).contains("set up root-ca").contains("root-common-name     Example Root");
         screen.key(KeyType.ArrowDown);
+        screen.key(KeyType.ArrowDown);
         screen.key(KeyType.Enter);
         screen.type("Alice Admin");
         screen.key(KeyType.Enter);
@@ -54,7 +55,7 @@ class TuiScreensTest {
         screen.key(KeyType.Enter);
         screen.type("Wendy Witness");
         screen.key(KeyType.Enter);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             screen.key(KeyType.ArrowDown);
         }
         screen.key(KeyType.Enter);
@@ -102,19 +103,10 @@ class TuiScreensTest {
                 .as("the plan shows its SHA-256 in groups of four").contains(hash);
     }
 
-    /** Home, R, the only script, names typed, the approved plan's hash typed as given, Start. */
+    /** Home, R, the only script, the approved plan's hash typed as given (after a typo), names typed, Start. */
     private static void startWithApprovedPlan(VirtualScreen screen, String approved) {
         screen.type("r");
         screen.key(KeyType.Enter);
-        screen.key(KeyType.ArrowDown);
-        screen.key(KeyType.Enter);
-        screen.type("Alice Admin");
-        screen.key(KeyType.Enter);
-        screen.key(KeyType.ArrowDown);
-        screen.key(KeyType.Enter);
-        screen.type("Wendy Witness");
-        screen.key(KeyType.Enter);
-        screen.key(KeyType.ArrowDown);
         screen.key(KeyType.ArrowDown);
         assertThat(screen.text()).contains("the approved plan's SHA-256");
         screen.key(KeyType.Enter);
@@ -127,7 +119,16 @@ class TuiScreensTest {
         screen.type(approved);
         screen.key(KeyType.Enter);
         screen.key(KeyType.ArrowDown);
+        screen.key(KeyType.Enter);
+        screen.type("Alice Admin");
+        screen.key(KeyType.Enter);
         screen.key(KeyType.ArrowDown);
+        screen.key(KeyType.Enter);
+        screen.type("Wendy Witness");
+        screen.key(KeyType.Enter);
+        for (int i = 0; i < 3; i++) {
+            screen.key(KeyType.ArrowDown);
+        }
         screen.key(KeyType.Enter);
     }
 
