@@ -4,6 +4,7 @@ import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.engine.CeremonyPlan;
 import dev.ceremony.engine.CeremonyRunner;
 import dev.ceremony.engine.CeremonyScript;
+import dev.ceremony.engine.PlanHash;
 import dev.ceremony.engine.ResolvedScript;
 import dev.ceremony.engine.Role;
 import dev.ceremony.engine.RunMode;
@@ -162,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
             RunRequest request;
             try {
                 request = new RunRequest(resolved, RunMode.BATCH, names, Optional.ofNullable(importFrom),
-                        Optional.ofNullable(exportTo), Optional.ofNullable(approvedPlan), notes);
+                        Optional.ofNullable(exportTo), Optional.ofNullable(approvedPlan).map(PlanHash::new), notes);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--note: " + e.getMessage());
             }

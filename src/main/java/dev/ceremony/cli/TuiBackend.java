@@ -1,8 +1,10 @@
 package dev.ceremony.cli;
 
 import dev.ceremony.config.ApplianceConfig;
+import dev.ceremony.engine.CeremonyPlan;
 import dev.ceremony.engine.CeremonyScript;
 import dev.ceremony.engine.Operator;
+import dev.ceremony.engine.PlanHash;
 import dev.ceremony.engine.ResolvedScript;
 import dev.ceremony.engine.Role;
 import dev.ceremony.engine.RunMode;
@@ -126,17 +128,21 @@ final class TuiBackend implements Backend {
     }
 
     @Override
-    public String plan(String script, Map<String, String> parameters) {
+    public CeremonyPlan plan(String script, Map<String, String> parameters) {
         ApplianceConfig appliance = appliance();
-        return ceremonies.runner(appliance).plan(resolve(appliance, script, parameters)).text();
+        try {
+            return ceremonies.runner(appliance).plan(resolve(appliance, script, parameters));
+        } catch (StepRefused e) {
+            throw new CommandFailure(e.getMessage());
+        }
     }
 
     @Override
     public RunOutcome run(String script, Map<String, String> parameters, Map<Role, String> participants,
-            Optional<Path> importFrom, Optional<Path> exportTo, Operator operator) {
+            Optional<Path> importFrom, Optional<Path> exportTo, Optional<PlanHash> approvedPlan, Operator operator) {
         ApplianceConfig appliance = appliance();
         RunRequest request = new RunRequest(resolve(appliance, script, parameters), RunMode.INTERACTIVE, participants,
-                importFrom, exportTo, Optional.empty(), List.of());
+                importFrom, exportTo, approvedPlan, List.of());
         try {
             return ceremonies.runner(appliance).run(request, operator);
         } catch (StepRefused e) {

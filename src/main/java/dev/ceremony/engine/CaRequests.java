@@ -15,8 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.NameConstraints;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * Turns a certificate step of a script (self-sign the root, certify the audit key, sign an
@@ -28,12 +32,21 @@ final class CaRequests {
     /** The value of {@code permitted-dns} that means no name constraints. */
     static final String NO_CONSTRAINTS = "none";
 
+    /**
+     * The value of {@code permitted-dns} (also meant when it is not given) that keeps the name
+     * constraints of the generation a new intermediate replaces; none for a first generation.
+     */
+    static final String KEEP_CONSTRAINTS = "keep";
+
     private final Map<String, CertificateProfile> profiles;
     private final DnDefaults dnDefaults;
+    private final Supplier<CaCertificates> existing;
 
-    CaRequests(Map<String, CertificateProfile> profiles, DnDefaults dnDefaults) {
+    /** @param existing the CA certificates the records hold when a request is made */
+    CaRequests(Map<String, CertificateProfile> profiles, DnDefaults dnDefaults, Supplier<CaCertificates> existing) {
         this.profiles = Map.copyOf(profiles);
         this.dnDefaults = Objects.requireNonNull(dnDefaults, "dnDefaults");
+        this.existing = Objects.requireNonNull(existing, "existing");
     }
 
     /** The profile a step names, checked to be of the kind its action issues. */
@@ -73,7 +86,7 @@ final class CaRequests {
         Optional<Integer> days = Optional.ofNullable(step.arguments().get("validity-days")).map(Integer::valueOf);
         return new CertificateIssuer.Request(profile, new SubjectData(subject, List.of(),
                 SubjectPublicKeyInfo.getInstance(key.requirePublicKey().getEncoded())), signer, days,
-                nameConstraints(step));
+                nameConstraints(step, key));
     }
 
     /** A subject name with the configured defaults and {@code commonName}. */
@@ -89,16 +102,68 @@ final class CaRequests {
                 Optional.empty());
     }
 
-    private static Optional<NameConstraintsSpec> nameConstraints(ScriptStep step) {
+    /**
+     * For a step that signs a new generation of an intermediate the records already hold: the
+     * name constraints of the generation it replaces beside its own. {@code key} is the new key;
+     * its label is the new generation's records name.
+     */
+    Optional<NameConstraintsChange> constraintsChange(ScriptStep step, KeyHandle key) {
+        return replaced(step, key).map(old -> new NameConstraintsChange(old.getKey(), key.label(),
+                constraintsOf(step, old.getKey(), old.getValue()), nameConstraints(step, key)));
+    }
+
+    /**
+     * The name constraints a certificate step gives: those {@code permitted-dns} lists, none for
+     * {@value #NO_CONSTRAINTS}, else ({@value #KEEP_CONSTRAINTS}, or not given) those of the
+     * generation the new intermediate replaces, so that a rotation never drops them silently.
+     */
+    private Optional<NameConstraintsSpec> nameConstraints(ScriptStep step, KeyHandle key) {
         String value = step.arguments().get("permitted-dns");
-        if (value == null || value.strip().equals(NO_CONSTRAINTS)) {
+        if (value == null || value.strip().equals(KEEP_CONSTRAINTS)) {
+            return replaced(step, key).flatMap(old -> constraintsOf(step, old.getKey(), old.getValue()));
+        }
+        if (value.strip().equals(NO_CONSTRAINTS)) {
             return Optional.empty();
         }
         List<String> domains = Arrays.stream(value.split(",", -1)).map(String::strip).toList();
         try {
             return Optional.of(new NameConstraintsSpec(domains, List.of()));
         } catch (IllegalArgumentException e) {
-            throw new StepRefused("step '" + step.id() + "', permitted-dns '" + value + "': " + e.getMessage());
+            throw new StepRefused("step '" + step.id() + "', permitted-dns '" + value + "': " + e.getMessage()
+                    + " (or '" + NO_CONSTRAINTS + "' for no constraints, '" + KEEP_CONSTRAINTS + "' to keep those of "
+                    + "the generation replaced)");
+        }
+    }
+
+    /** The newest generation of the step's CA in the records other than the one {@code key} makes. */
+    private Optional<Map.Entry<String, X509CertificateHolder>> replaced(ScriptStep step, KeyHandle key) {
+        String ca = step.arguments().get("ca");
+        if (step.action() != StepAction.SIGN_INTERMEDIATE || ca == null) {
+            return Optional.empty();
+        }
+        CaCertificates records = existing.get();
+        List<String> older = CaNames.generations(records.names(), ca).stream()
+                .filter(name -> !name.equals(key.label())).toList();
+        if (older.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = older.get(older.size() - 1);
+        return Optional.of(Map.entry(name, records.certificate(name).orElseThrow()));
+    }
+
+    private static Optional<NameConstraintsSpec> constraintsOf(ScriptStep step, String name,
+            X509CertificateHolder certificate) {
+        Extension extension = certificate.getExtension(Extension.nameConstraints);
+        if (extension == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(NameConstraintsSpec.of(NameConstraints.getInstance(extension.getParsedValue())));
+        } catch (IllegalArgumentException e) {
+            throw new StepRefused("step '" + step.id() + "': the name constraints of " + name + " ("
+                    + certificate.getSubject() + ") cannot be carried over: " + e.getMessage() + ". Give the new "
+                    + "generation's constraints with the permitted-dns parameter (domains, or '" + NO_CONSTRAINTS
+                    + "')");
         }
     }
 }

@@ -69,9 +69,12 @@ public final class CeremonyRunner {
         }
     }
 
-    /** The plan of a ceremony, made without the token or the records. */
+    /**
+     * The plan of a ceremony, made without the token, resolved against the CA certificates the
+     * records hold now (read only): the same plan, and hash, a run started now checks.
+     */
     public CeremonyPlan plan(ResolvedScript script) {
-        return plans.plan(script);
+        return plans.plan(script, setup.store().caCertificates());
     }
 
     /**
@@ -81,16 +84,12 @@ public final class CeremonyRunner {
      */
     public RunOutcome run(RunRequest request, Operator operator) {
         CeremonyScript script = request.script().script();
-        CeremonyPlan plan = plans.plan(request.script());
+        CeremonyPlan plan = plan(request.script());
         if (!plan.passes()) {
             throw new StepRefused("the plan's dry-run lint refuses: " + String.join("; ", plan.findings())
                     + ". Fix the script parameters or the profile; nothing was touched");
         }
-        if (request.approvedPlan().isPresent() && !request.approvedPlan().get().equals(plan.sha256())) {
-            throw new StepRefused("this ceremony's plan has SHA-256 " + plan.sha256() + ", not the approved "
-                    + request.approvedPlan().get() + ": the script, its parameters, the profiles or the configuration "
-                    + "changed since the plan was signed. Print the plan again (--plan) and compare");
-        }
+        request.approvedPlan().ifPresent(plan::requireApproved);
         if (request.mode() == RunMode.BATCH && setup.config().token().production() && CA_SCRIPTS.contains(script.id())) {
             throw new StepRefused("batch mode may not run " + script.id() + " on a production token: CA keys are made "
                     + "with people present, in the terminal UI. (A rehearsal token says 'use: rehearsal' in "

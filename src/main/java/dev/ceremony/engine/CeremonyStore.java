@@ -16,6 +16,12 @@ public interface CeremonyStore {
      */
     Workspace create(String ceremony, byte[] auditKeyInfo, Map<String, Object> data);
 
+    /**
+     * The CA certificates the records hold as they are on disk, read without locking, repairing or
+     * creating anything; none before the first ceremony. Plans are resolved against them.
+     */
+    CaCertificates caCertificates();
+
     /** Opens the existing log and the records, repairing the records from the log. */
     Workspace open();
 

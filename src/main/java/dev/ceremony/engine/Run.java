@@ -54,7 +54,8 @@ final class Run implements AuditTrail {
         this.operator = operator;
         this.ceremony = ceremony;
         this.before = before;
-        this.certificates = new CaRequests(setup.profiles(), setup.config().dnDefaults());
+        this.certificates = new CaRequests(setup.profiles(), setup.config().dnDefaults(),
+                () -> CaCertificates.of(records()));
     }
 
     ScriptStep step(String id) {

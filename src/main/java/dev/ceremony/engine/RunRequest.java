@@ -13,7 +13,7 @@ import java.util.Optional;
  * operator wants in the log.
  */
 public record RunRequest(ResolvedScript script, RunMode mode, Map<Role, String> participants,
-        Optional<Path> importFrom, Optional<Path> exportTo, Optional<String> approvedPlan, List<String> notes) {
+        Optional<Path> importFrom, Optional<Path> exportTo, Optional<PlanHash> approvedPlan, List<String> notes) {
 
     public RunRequest {
         Objects.requireNonNull(script, "script");

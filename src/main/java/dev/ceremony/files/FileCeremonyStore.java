@@ -1,6 +1,7 @@
 package dev.ceremony.files;
 
 import dev.ceremony.config.ApplianceConfig;
+import dev.ceremony.engine.CaCertificates;
 import dev.ceremony.engine.CeremonyStore;
 import dev.ceremony.engine.Workspace;
 import dev.ceremony.media.FileNames;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * The appliance's memory on disk, under the configured records directory: the audit log (with
@@ -50,6 +52,19 @@ public final class FileCeremonyStore implements CeremonyStore {
         }
         AuditLogFile.create(config.auditLog(), clock, ceremony, auditKeyInfo, data).close();
         return CaStore.open(config, clock);
+    }
+
+    @Override
+    public CaCertificates caCertificates() {
+        if (!Files.isDirectory(config.recordsDirectory().resolve("ca"))) {
+            return CaCertificates.none();
+        }
+        RecordFiles files = new RecordFiles(config.recordsDirectory());
+        Map<String, X509CertificateHolder> found = new java.util.TreeMap<>();
+        for (String name : files.caCertificateNames()) {
+            files.caCertificate(name).ifPresent(certificate -> found.put(name, certificate));
+        }
+        return new CaCertificates(found);
     }
 
     @Override

@@ -52,6 +52,68 @@ public record NameConstraintsSpec(List<String> domains, List<String> ipRanges) {
                 excluded.isEmpty() ? null : excluded.toArray(new GeneralSubtree[0]));
     }
 
+    /**
+     * The spec a nameConstraints extension was made from, read back so that a new CA can carry the
+     * same constraints. Only what {@link #toExtension()} writes can be read back, and the spec read
+     * must write the very same extension: a constraint that would be lost is refused instead.
+     *
+     * @throws IllegalArgumentException when the extension is not of the form Ceremony writes
+     */
+    public static NameConstraintsSpec of(NameConstraints extension) {
+        List<String> domains = new ArrayList<>();
+        List<String> ranges = new ArrayList<>();
+        for (GeneralSubtree subtree : extension.getPermittedSubtrees() == null ? new GeneralSubtree[0]
+                : extension.getPermittedSubtrees()) {
+            GeneralName base = subtree.getBase();
+            if (base.getTagNo() == GeneralName.dNSName) {
+                domains.add(base.getName().toString());
+            } else if (base.getTagNo() == GeneralName.iPAddress) {
+                ranges.add(range(DEROctetString.getInstance(base.getName()).getOctets()));
+            }
+        }
+        NameConstraintsSpec spec;
+        try {
+            spec = new NameConstraintsSpec(domains, ranges);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the name constraints are not of the form Ceremony writes: "
+                    + e.getMessage(), e);
+        }
+        try {
+            if (!java.util.Arrays.equals(spec.toExtension().getEncoded(), extension.getEncoded())) {
+                throw new IllegalArgumentException("the name constraints hold more than permitted DNS domains and IP "
+                        + "ranges (as Ceremony writes them), so they cannot be carried over as they are");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the name constraints cannot be encoded: " + e.getMessage(), e);
+        }
+        return spec;
+    }
+
+    /** What the constraints permit, for people: {@code DNS under example.com; no IP address}. */
+    public String describe() {
+        return (domains.isEmpty() ? "no DNS name" : "DNS under " + String.join(", ", domains)) + "; "
+                + (ipRanges.isEmpty() ? "no IP address" : "IP in " + String.join(", ", ipRanges));
+    }
+
+    /** A range as {@link #cidr} encodes it, back in CIDR notation. */
+    private static String range(byte[] encoded) {
+        if (encoded.length != 8 && encoded.length != 32) {
+            throw new IllegalArgumentException("an IP range of " + encoded.length + " bytes is neither IPv4 nor IPv6");
+        }
+        int half = encoded.length / 2;
+        int bits = 0;
+        for (int i = half; i < encoded.length; i++) {
+            bits += Integer.bitCount(encoded[i] & 0xff);
+        }
+        StringBuilder address = new StringBuilder();
+        for (int i = 0; i < half; i += half == 4 ? 1 : 2) {
+            address.append(i == 0 ? "" : half == 4 ? "." : ":");
+            address.append(half == 4 ? Integer.toString(encoded[i] & 0xff)
+                    : Integer.toHexString((encoded[i] & 0xff) << 8 | (encoded[i + 1] & 0xff)));
+        }
+        return address + "/" + bits;
+    }
+
     /** Address followed by mask, as the iPAddress form of a name constraint encodes a range. */
     static byte[] cidr(String range) {
         int slash = range.indexOf('/');

@@ -1,6 +1,8 @@
 package dev.ceremony.tui;
 
+import dev.ceremony.engine.CeremonyPlan;
 import dev.ceremony.engine.Operator;
+import dev.ceremony.engine.PlanHash;
 import dev.ceremony.engine.Role;
 import dev.ceremony.engine.RunOutcome;
 import java.nio.file.Path;
@@ -22,15 +24,21 @@ public interface Backend {
     /** The ceremony scripts, in the order {@code ceremony scripts} lists them. */
     List<ScriptInfo> scripts();
 
-    /** The plan text of a script with these parameters; throws with a message when they are wrong. */
-    String plan(String script, Map<String, String> parameters);
+    /**
+     * The plan of a script with these parameters, as {@code ceremony run SCRIPT --plan} prints it
+     * (resolved against the records) with its SHA-256; throws with a message when they are wrong.
+     */
+    CeremonyPlan plan(String script, Map<String, String> parameters);
 
     /** The ids of a script's steps, in order, for the runner's step list. */
     List<String> steps(String script);
 
-    /** Runs a ceremony through the engine with this operator; blocks until it ends. */
+    /**
+     * Runs a ceremony through the engine with this operator; blocks until it ends. With an
+     * approved plan's hash, a run whose plan differs is refused before the token is touched.
+     */
     RunOutcome run(String script, Map<String, String> parameters, Map<Role, String> participants,
-            Optional<Path> importFrom, Optional<Path> exportTo, Operator operator);
+            Optional<Path> importFrom, Optional<Path> exportTo, Optional<PlanHash> approvedPlan, Operator operator);
 
     /** {@code ceremony audit verify} of the appliance's log, as lines. */
     List<String> verifyLog();

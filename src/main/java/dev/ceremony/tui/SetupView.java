@@ -2,6 +2,7 @@ package dev.ceremony.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.ceremony.engine.PlanHash;
 import dev.ceremony.engine.Role;
 import dev.ceremony.text.Printable;
 import java.nio.file.Path;
@@ -15,15 +16,19 @@ import java.util.function.Consumer;
 
 /**
  * Sets a ceremony up before it starts: its parameters (defaults filled in), the names of the
- * administrator and the witness (each confirmation is recorded with them), and the media folders.
- * The plan can be looked at first; nothing touches the token here.
+ * administrator and the witness (each confirmation is recorded with them), the media folders, and
+ * optionally the SHA-256 of the plan the officers approved, to which the run is then held. The
+ * plan can be looked at first; nothing touches the token here.
  */
 final class SetupView implements View {
 
     /** What the setup hands to the runner. */
     record Setup(Backend.ScriptInfo script, Map<String, String> parameters, Map<Role, String> names,
-            Optional<Path> importFrom, Optional<Path> exportTo) {
+            Optional<Path> importFrom, Optional<Path> exportTo, Optional<PlanHash> approvedPlan) {
     }
+
+    /** The label of the optional approved-plan field. */
+    private static final String APPROVED_PLAN = "approved plan";
 
     /** One line of the form: a label, its value, and how it is edited or what it does. */
     private record Field(String label, String help, boolean action) {
@@ -49,6 +54,10 @@ final class SetupView implements View {
             fields.add(new Field(parameter.name(), parameter.description(), false));
             values.put(parameter.name(), parameter.defaultValue().orElse(""));
         }
+        // Beside the parameters it pins; the rows from the witness to Start stay as they were.
+        fields.add(new Field(APPROVED_PLAN, "Optional: the approved plan's SHA-256; only a run of that plan starts.",
+                false));
+        values.put(APPROVED_PLAN, "");
         fields.add(new Field("administrator", "The ceremony administrator's name, as the audit log records it.", false));
         values.put("administrator", "");
         fields.add(new Field("witness", "The witness's name, as the audit log records it.", false));
@@ -61,7 +70,8 @@ final class SetupView implements View {
             fields.add(new Field("export folder", "The export medium; a new folder is made on it.", false));
             values.put("export folder", media.exportTo().map(Path::toString).orElse(""));
         }
-        fields.add(new Field("Show the plan", "What the ceremony will do and create; nothing is touched.", true));
+        fields.add(new Field("Show the plan", "What the ceremony will do and create, with its SHA-256; nothing is "
+                + "touched.", true));
         fields.add(new Field("Start the ceremony", "Starts with the preflight checks.", true));
     }
 
@@ -126,6 +136,13 @@ final class SetupView implements View {
                 && (text.isBlank() || text.length() > 64)) {
             return Optional.of("A person's name: 1 to 64 characters.");
         }
+        if (field.label().equals(APPROVED_PLAN) && !text.isBlank()) {
+            try {
+                PlanHash.parse(text);
+            } catch (IllegalArgumentException e) {
+                return Optional.of(e.getMessage() + ". Leave it empty to start without one.");
+            }
+        }
         return Optional.empty();
     }
 
@@ -158,7 +175,9 @@ final class SetupView implements View {
             names.put(Role.ADMINISTRATOR, values.get("administrator"));
             names.put(Role.WITNESS, values.get("witness"));
         }
-        return Optional.of(new Setup(script, parameters, names, folder("import folder"), folder("export folder")));
+        String approved = values.get(APPROVED_PLAN);
+        return Optional.of(new Setup(script, parameters, names, folder("import folder"), folder("export folder"),
+                approved.isBlank() ? Optional.empty() : Optional.of(PlanHash.parse(approved))));
     }
 
     private Optional<Path> folder(String label) {

@@ -8,6 +8,7 @@ import com.googlecode.lanterna.gui2.SameTextGUIThread;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import com.googlecode.lanterna.screen.Screen;
+import dev.ceremony.engine.CeremonyPlan;
 import dev.ceremony.engine.RunOutcome;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -99,14 +100,27 @@ public final class Tui {
 
     private void plan(SetupView.Setup setup, View back) {
         try {
-            String plan = backend.plan(setup.script().id(), setup.parameters());
-            ui.page(new TextView("plan of " + setup.script().id(), List.of(plan.split("\n", -1)), () -> ui.page(back)));
+            CeremonyPlan plan = backend.plan(setup.script().id(), setup.parameters());
+            List<String> lines = new ArrayList<>(List.of(plan.text().split("\n", -1)));
+            lines.add("Plan SHA-256 (give it as the approved plan; read it in groups of four):");
+            lines.add(plan.hash().grouped());
+            ui.page(new TextView("plan of " + setup.script().id(), lines, () -> ui.page(back)));
         } catch (RuntimeException e) {
             error("The plan cannot be made", e, () -> { });
         }
     }
 
     private void run(SetupView.Setup setup) {
+        if (setup.approvedPlan().isPresent()) {
+            // Checked here too, so that a wrong hash is refused on the setup form, before the
+            // runner starts; the engine checks it again against the plan it runs.
+            try {
+                backend.plan(setup.script().id(), setup.parameters()).requireApproved(setup.approvedPlan().get());
+            } catch (RuntimeException e) {
+                error("The ceremony was not started", e, () -> { });
+                return;
+            }
+        }
         List<String> steps = new ArrayList<>(backend.steps(setup.script().id()));
         RunnerView runner = new RunnerView(ui, setup.script().id(), steps, this::home);
         ui.page(runner);
@@ -114,7 +128,7 @@ public final class Tui {
         Thread worker = new Thread(() -> {
             try {
                 RunOutcome outcome = backend.run(setup.script().id(), setup.parameters(), setup.names(),
-                        setup.importFrom(), setup.exportTo(), operator);
+                        setup.importFrom(), setup.exportTo(), setup.approvedPlan(), operator);
                 ui.later(() -> ended(runner, outcome));
             } catch (RuntimeException | Error e) {
                 // Out of memory included: the screen says so; the ceremony resumes when run again.

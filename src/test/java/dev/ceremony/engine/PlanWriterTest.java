@@ -80,9 +80,9 @@ class PlanWriterTest {
                 "crl-renewal", Map.of());
         for (Map.Entry<String, Map<String, String>> entry : scripts.entrySet()) {
             CeremonyPlan fixed = writer(Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC))
-                    .plan(script(entry.getKey(), entry.getValue()));
+                    .plan(script(entry.getKey(), entry.getValue()), CaCertificates.none());
             CeremonyPlan ticking = writer(new Ticking(Instant.parse("2027-03-01T23:59:59.995Z")))
-                    .plan(script(entry.getKey(), entry.getValue()));
+                    .plan(script(entry.getKey(), entry.getValue()), CaCertificates.none());
 
             assertThat(ticking.text()).as(entry.getKey()).isEqualTo(fixed.text());
             assertThat(ticking.sha256()).isEqualTo(fixed.sha256());
@@ -93,8 +93,8 @@ class PlanWriterTest {
     @Test
     void aChangedParameter_changesThePlan_andTheTemplatesShowWhatWillBeSigned() throws Exception {
         PlanWriter writer = writer(Clock.systemUTC());
-        CeremonyPlan plan = writer.plan(script("root-ca", Map.of("root-common-name", "Plan Root")));
-        CeremonyPlan other = writer.plan(script("root-ca", Map.of("root-common-name", "Plan Root 2")));
+        CeremonyPlan plan = writer.plan(script("root-ca", Map.of("root-common-name", "Plan Root")), CaCertificates.none());
+        CeremonyPlan other = writer.plan(script("root-ca", Map.of("root-common-name", "Plan Root 2")), CaCertificates.none());
 
         assertThat(other.sha256()).isNotEqualTo(plan.sha256());
         assertThat(plan.text()).contains("subject        C=DE,O=Plan Test Org,CN=Plan Root")

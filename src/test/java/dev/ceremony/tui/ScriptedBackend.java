@@ -1,6 +1,8 @@
 package dev.ceremony.tui;
 
+import dev.ceremony.engine.CeremonyPlan;
 import dev.ceremony.engine.Operator;
+import dev.ceremony.engine.PlanHash;
 import dev.ceremony.engine.Role;
 import dev.ceremony.engine.RunOutcome;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ final class ScriptedBackend implements Backend {
     private final Dashboard dashboard;
     private final Function<Operator, RunOutcome> ceremony;
     final AtomicReference<Map<Role, String>> participants = new AtomicReference<>();
+    final AtomicReference<Optional<PlanHash>> approvedPlan = new AtomicReference<>();
 
     ScriptedBackend(Dashboard dashboard, Function<Operator, RunOutcome> ceremony) {
         this.dashboard = dashboard;
@@ -43,14 +46,16 @@ final class ScriptedBackend implements Backend {
     }
 
     @Override
-    public String plan(String script, Map<String, String> parameters) {
-        return "CEREMONY PLAN\nroot-common-name " + parameters.get("root-common-name");
+    public CeremonyPlan plan(String script, Map<String, String> parameters) {
+        return new CeremonyPlan("CEREMONY PLAN\nroot-common-name " + parameters.get("root-common-name") + "\n", List.of(),
+                Map.of());
     }
 
     @Override
     public RunOutcome run(String script, Map<String, String> parameters, Map<Role, String> names,
-            Optional<Path> importFrom, Optional<Path> exportTo, Operator operator) {
+            Optional<Path> importFrom, Optional<Path> exportTo, Optional<PlanHash> approvedPlan, Operator operator) {
         participants.set(names);
+        this.approvedPlan.set(approvedPlan);
         return ceremony.apply(operator);
     }
 

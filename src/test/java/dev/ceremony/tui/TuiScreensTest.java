@@ -47,6 +47,7 @@ class TuiScreensTest {
         screen.key(KeyType.Enter);
         assertThat(screen.text()).contains("set up root-ca").contains("root-common-name     Example Root");
         screen.key(KeyType.ArrowDown);
+        screen.key(KeyType.ArrowDown);
         screen.key(KeyType.Enter);
         screen.type("Alice Admin");
         screen.key(KeyType.Enter);
@@ -88,7 +89,7 @@ class TuiScreensTest {
         VirtualScreen screen = new VirtualScreen(new ScriptedBackend(DASHBOARD, op -> completed()), 80, 24, List.of());
         screen.type("r");
         screen.key(KeyType.Enter);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             screen.key(KeyType.ArrowDown);
         }
         screen.key(KeyType.Enter);
@@ -96,7 +97,68 @@ class TuiScreensTest {
         screen.key(KeyType.Enter);
         screen.key(KeyType.ArrowUp);
         screen.key(KeyType.Enter);
-        assertThat(screen.text()).contains("plan of root-ca").contains("root-common-name Example Root");
+        String hash = new ScriptedBackend(DASHBOARD, op -> completed()).plan("root-ca",
+                Map.of("root-common-name", "Example Root")).hash().grouped();
+        assertThat(screen.text()).contains("plan of root-ca").contains("root-common-name Example Root")
+                .as("the plan shows its SHA-256 in groups of four").contains(hash);
+    }
+
+    /** Home, R, the only script, the approved plan's hash typed as given (after a typo), names typed, Start. */
+    private static void startWithApprovedPlan(VirtualScreen screen, String approved) {
+        screen.type("r");
+        screen.key(KeyType.Enter);
+        screen.key(KeyType.ArrowDown);
+        assertThat(screen.text()).contains("the approved plan's SHA-256");
+        screen.key(KeyType.Enter);
+        screen.type("12:34");
+        screen.key(KeyType.Enter);
+        assertThat(screen.text()).as("what is no hash is refused in the field").contains("not a plan's SHA-256");
+        for (int i = 0; i < 5; i++) {
+            screen.key(KeyType.Backspace);
+        }
+        screen.type(approved);
+        screen.key(KeyType.Enter);
+        screen.key(KeyType.ArrowDown);
+        screen.key(KeyType.Enter);
+        screen.type("Alice Admin");
+        screen.key(KeyType.Enter);
+        screen.key(KeyType.ArrowDown);
+        screen.key(KeyType.Enter);
+        screen.type("Wendy Witness");
+        screen.key(KeyType.Enter);
+        for (int i = 0; i < 3; i++) {
+            screen.key(KeyType.ArrowDown);
+        }
+        screen.key(KeyType.Enter);
+    }
+
+    @Test
+    void setup_refusesAWrongApprovedPlanHash_beforeTheCeremonyRuns() {
+        ScriptedBackend backend = new ScriptedBackend(DASHBOARD, op -> completed());
+        VirtualScreen screen = new VirtualScreen(backend, 80, 24, List.of());
+        String right = backend.plan("root-ca", Map.of("root-common-name", "Example Root")).sha256();
+        String wrong = right.substring(0, 63) + (right.endsWith("0") ? "1" : "0");
+
+        startWithApprovedPlan(screen, wrong);
+
+        String refused = screen.until(text -> text.contains("The ceremony was not started"));
+        assertThat(refused.replaceAll("[\\s|]+", " ")).contains("this ceremony's plan has SHA-256")
+                .contains("changed since the plan was signed");
+        assertThat(backend.participants.get()).as("the engine was never asked to run").isNull();
+        assertThat(screen.text()).doesNotContain("[>] preflight");
+    }
+
+    @Test
+    void setup_holdsTheRunToAnApprovedPlan_typedInAnyCaseWithSpacesOrColons() {
+        ScriptedBackend backend = new ScriptedBackend(DASHBOARD, op -> completed());
+        VirtualScreen screen = new VirtualScreen(backend, 80, 24, List.of());
+        dev.ceremony.engine.PlanHash hash = backend.plan("root-ca", Map.of("root-common-name", "Example Root")).hash();
+        String typed = hash.grouped().toUpperCase(java.util.Locale.ROOT).replaceFirst(" ", ":");
+
+        startWithApprovedPlan(screen, typed);
+
+        screen.until(text -> text.contains("Ceremony completed"));
+        assertThat(backend.approvedPlan.get()).contains(hash);
     }
 
     @Test

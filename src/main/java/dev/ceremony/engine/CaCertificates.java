@@ -1,0 +1,49 @@
+package dev.ceremony.engine;
+
+import dev.ceremony.records.CaRecords;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/**
+ * The CA certificates the records hold, by records name ({@code root-ca}, {@code server-ca-2}),
+ * read at one moment and changing nothing: what a plan is resolved against (the real issuer, its
+ * key type, the name constraints a rotation carries over), and what a run's steps resolve the
+ * same things against.
+ *
+ * @param byName every CA certificate under its records name, sorted by name
+ */
+public record CaCertificates(Map<String, X509CertificateHolder> byName) {
+
+    public CaCertificates {
+        byName = Collections.unmodifiableMap(new TreeMap<>(byName));
+        byName.forEach((name, certificate) -> Objects.requireNonNull(certificate, name));
+    }
+
+    /** No records yet (before the root ceremony). */
+    public static CaCertificates none() {
+        return new CaCertificates(Map.of());
+    }
+
+    /** The CA certificates {@code records} hold now. */
+    public static CaCertificates of(CaRecords records) {
+        Map<String, X509CertificateHolder> found = new TreeMap<>();
+        for (String name : records.caCertificateNames()) {
+            records.caCertificate(name).ifPresent(certificate -> found.put(name, certificate));
+        }
+        return new CaCertificates(found);
+    }
+
+    /** The records names, sorted. */
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+
+    public Optional<X509CertificateHolder> certificate(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+}
