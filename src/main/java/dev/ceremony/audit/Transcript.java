@@ -101,7 +101,8 @@ public final class Transcript {
                 }
                 AuditEntry facts = factsShown.remove(step);
                 if (facts != null) {
-                    for (String row : facts(facts).lines(WIDTH - 12)) {
+                    for (String row : Facts.fromPairs(facts.data().get("heading"), facts.data().get("facts"))
+                            .lines(WIDTH - 12)) {
                         line("            " + row);
                     }
                 }
@@ -180,19 +181,6 @@ public final class Transcript {
             }
         }
         line("  Date ____________________");
-    }
-
-    /** What a step's confirmers were shown, as the record keeps it (escaped when laid out). */
-    private static Facts facts(AuditEntry entry) {
-        Facts facts = Facts.of(String.valueOf(entry.data().getOrDefault("heading", "")));
-        if (entry.data().get("facts") instanceof List<?> list) {
-            for (Object fact : list) {
-                if (fact instanceof List<?> pair && pair.size() == 2) {
-                    facts = facts.with(String.valueOf(pair.get(0)), String.valueOf(pair.get(1)));
-                }
-            }
-        }
-        return facts;
     }
 
     private void fingerprint(String hex) {

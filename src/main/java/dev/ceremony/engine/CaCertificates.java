@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
@@ -31,9 +32,15 @@ public record CaCertificates(Map<String, X509CertificateHolder> byName) {
 
     /** The CA certificates {@code records} hold now. */
     public static CaCertificates of(CaRecords records) {
+        return collect(records.caCertificateNames(), records::caCertificate);
+    }
+
+    /** The certificates {@code certificate} finds under {@code names}; a name it finds none for is left out. */
+    public static CaCertificates collect(List<String> names,
+            Function<String, Optional<X509CertificateHolder>> certificate) {
         Map<String, X509CertificateHolder> found = new TreeMap<>();
-        for (String name : records.caCertificateNames()) {
-            records.caCertificate(name).ifPresent(certificate -> found.put(name, certificate));
+        for (String name : names) {
+            certificate.apply(name).ifPresent(held -> found.put(name, held));
         }
         return new CaCertificates(found);
     }

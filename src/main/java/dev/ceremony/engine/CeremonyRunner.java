@@ -257,7 +257,7 @@ public final class CeremonyRunner {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("step", step.id());
             data.put("heading", shown.heading());
-            data.put("facts", shown.facts().stream().map(f -> List.of(f.label(), f.value())).toList());
+            data.put("facts", shown.pairs());
             run.append(AuditTypes.FACTS_SHOWN, data);
         }
         for (Role role : new TreeSet<>(step.confirmBy())) {

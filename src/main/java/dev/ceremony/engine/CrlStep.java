@@ -62,7 +62,8 @@ final class CrlStep implements StepHandler {
                     .with("this update", draft.window().thisUpdate().toString())
                     .with("next update", draft.window().nextUpdate().toString())
                     .withEach("revoked", draft.revoked().stream().map(r -> "serial " + r.serial().toString(16)
-                            + " on " + r.date().truncatedTo(ChronoUnit.SECONDS) + ", " + reason(r.reasonCode())).toList());
+                            + " on " + r.date().truncatedTo(ChronoUnit.SECONDS) + ", " + RevocationReason.ofCode(r.reasonCode()).map(KebabCase::of)
+                            .orElse("reason code " + r.reasonCode())).toList());
         }
         return new PreparedStep(facts, () -> {
             List<String> signed = new ArrayList<>();
@@ -79,15 +80,6 @@ final class CrlStep implements StepHandler {
             details.put("crls", signed);
             return details;
         });
-    }
-
-    private static String reason(int code) {
-        for (RevocationReason reason : RevocationReason.values()) {
-            if (reason.code() == code) {
-                return KebabCase.of(reason);
-            }
-        }
-        return "reason code " + code;
     }
 
     private static CrlSchedule schedule(ScriptStep step) {

@@ -88,9 +88,8 @@ final class RevokeStep implements StepHandler {
                 : "The certificate about to be revoked:")
                 .with("subject", entry.subject())
                 .with("serial", serial.toString(16))
-                .with("issued by", issuerName + " (" + records.caCertificateNames().stream().filter(name -> records
-                        .caCertificate(name).map(c -> KeyIds.subjectKeyId(c).equals(entry.issuerKeyId())).orElse(false))
-                        .findFirst().orElse(entry.issuerKeyId()) + ")")
+                .with("issued by", issuerName + " (" + run.caNameOf(entry.issuerKeyId()).orElse(entry.issuerKeyId())
+                        + ")")
                 .with("profile", entry.profile())
                 .with("not after", entry.notAfter().toString())
                 .with("reason", KebabCase.of(reason) + " (CRL reason code " + reason.code() + ")")

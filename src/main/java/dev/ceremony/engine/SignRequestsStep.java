@@ -1,6 +1,5 @@
 package dev.ceremony.engine;
 
-import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.media.ImportVerdict;
 import dev.ceremony.pki.CaSigner;
@@ -15,6 +14,7 @@ import dev.ceremony.records.RecordsHistory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
+import dev.ceremony.text.Facts;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,35 +38,40 @@ import org.bouncycastle.cert.X509CertificateHolder;
  */
 final class SignRequestsStep implements StepHandler {
 
-    /** Shows what the batch will issue, from whom and for how long; nothing is reserved or signed before it is confirmed. */
+    @Override
+    public Map<String, Object> run(Run run, ScriptStep step) {
+        return prepare(run, step).commit().get();
+    }
+
+    /**
+     * Shows what the batch will issue, from whom and for how long, under the same terms the signing
+     * then uses; nothing is reserved or signed before it is confirmed.
+     */
     @Override
     public PreparedStep prepare(Run run, ScriptStep step) {
         ReviewRecords reviewed = run.reviewed.orElseThrow(() -> new StepRefused("step '" + step.id() + "' signs "
                 + "reviewed requests, but no review step completed before it"));
-        CertificateProfile profile = run.certificates.profile(step);
-        CaSigner issuer = run.ca(step.arguments().get("issuer"));
-        String days = java.util.Optional.ofNullable(step.arguments().get("validity-days")).orElse(String.valueOf(
-                profile.defaultDays()));
-        dev.ceremony.text.Facts facts = dev.ceremony.text.Facts.of("The batch about to be signed:")
+        // The review verified each request's signature; the bytes are checked against its hash first.
+        ReviewStep.Judge base = ReviewStep.Judge.of(run, step, CsrReader.ofReviewedBytes());
+        CertificateProfile profile = base.terms().profile();
+        CaSigner issuer = base.terms().issuer();
+        Facts facts = Facts.of("The batch about to be signed:")
                 .with("requests", reviewed.accepted() + " to sign, as the review accepted them"
                         + (reviewed.leftOut().isEmpty() ? "" : ", after " + reviewed.leftOut().size()
                                 + " accepted one(s) left out"))
                 .with("profile", profile.name() + ": " + profile.description())
                 .with("issuer", issuer.key().label() + ": " + issuer.name())
-                .with("validity", days + " days from the moment each is signed, never past the issuer's "
-                        + issuer.certificate().map(c -> c.getNotAfter().toInstant().toString()).orElse("end"))
+                .with("validity", base.terms().days().orElse(profile.defaultDays()) + " days from the moment each "
+                        + "is signed, never past the issuer's " + issuer.certificate().map(c -> c.getNotAfter()
+                                .toInstant().toString()).orElse("end"))
                 .with("serials", "drawn from the token's random number generator, one per certificate")
                 .with("each request", "read again from quarantine, checked against its reviewed hash and judged "
                         + "again, then linted, signed once and verified");
-        return new PreparedStep(facts, () -> run(run, step));
+        return new PreparedStep(facts, () -> sign(run, step, reviewed, base));
     }
 
-    @Override
-    public Map<String, Object> run(Run run, ScriptStep step) {
-        ReviewRecords reviewed = run.reviewed.orElseThrow(() -> new StepRefused("step '" + step.id() + "' signs "
-                + "reviewed requests, but no review step completed before it"));
-        // The review verified each request's signature; the bytes are checked against its hash first.
-        ReviewStep.Judge base = ReviewStep.Judge.of(run, step, CsrReader.ofReviewedBytes());
+    /** Signs the reviewed requests under the terms shown: a chunk at a time, each judged again first. */
+    private static Map<String, Object> sign(Run run, ScriptStep step, ReviewRecords reviewed, ReviewStep.Judge base) {
         CertificateProfile profile = base.terms().profile();
         CaSigner issuer = base.terms().issuer();
         SignedHere signedHere = SignedHere.read(run, profile);

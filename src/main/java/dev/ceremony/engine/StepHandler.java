@@ -1,5 +1,6 @@
 package dev.ceremony.engine;
 
+import dev.ceremony.text.Facts;
 import java.util.Map;
 
 /** What one action does when its step runs. */
@@ -14,25 +15,15 @@ interface StepHandler {
      * By default it shows the step's resolved arguments and runs {@link #run} when committed.
      */
     default PreparedStep prepare(Run run, ScriptStep step) {
-        dev.ceremony.text.Facts facts = dev.ceremony.text.Facts.of("This step will run with:");
-        for (Map.Entry<String, String> argument : step.arguments().entrySet()) {
-            facts = facts.with(argument.getKey(), argument.getValue());
-        }
-        return new PreparedStep(facts, () -> run(run, step));
+        return new PreparedStep(Facts.of("This step will run with:", step.arguments()), () -> run(run, step));
     }
 
     /**
      * What a step that is confirmed after it ran did, for the people who confirm it; by default
      * the details its record carries.
      */
-    default dev.ceremony.text.Facts done(Map<String, Object> details) {
-        dev.ceremony.text.Facts facts = dev.ceremony.text.Facts.of(details.isEmpty() ? "" : "This step did:");
-        for (Map.Entry<String, Object> detail : details.entrySet()) {
-            facts = detail.getValue() instanceof java.util.List<?> list
-                    ? facts.withEach(detail.getKey(), list.stream().map(String::valueOf).toList())
-                    : facts.with(detail.getKey(), String.valueOf(detail.getValue()));
-        }
-        return facts;
+    default Facts done(Map<String, Object> details) {
+        return Facts.of(details.isEmpty() ? "" : "This step did:", details);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.ceremony.engine;
 
 import dev.ceremony.pki.ExtendedKeyUsage;
 import dev.ceremony.pki.KeyUsageBit;
+import dev.ceremony.pki.IpAddresses;
 import dev.ceremony.pki.csr.RequestSummaries;
 import dev.ceremony.text.Facts;
 import dev.ceremony.text.KebabCase;
@@ -138,26 +139,8 @@ final class TemplateText {
         for (GeneralSubtree subtree : trees) {
             GeneralName base = subtree.getBase();
             out.add(kind + (base.getTagNo() == GeneralName.iPAddress
-                    ? "IP:" + range(ASN1OctetString.getInstance(base.getName()).getOctets())
+                    ? "IP:" + IpAddresses.range(ASN1OctetString.getInstance(base.getName()).getOctets())
                     : RequestSummaries.display(base)));
-        }
-    }
-
-    /** An IP subtree (address then mask) as address/prefix. */
-    private static String range(byte[] octets) {
-        int half = octets.length / 2;
-        if (octets.length != 8 && octets.length != 32) {
-            return "(" + octets.length + " bytes)";
-        }
-        int prefix = 0;
-        for (int i = half; i < octets.length; i++) {
-            prefix += Integer.bitCount(octets[i] & 0xff);
-        }
-        try {
-            return java.net.InetAddress.getByAddress(java.util.Arrays.copyOf(octets, half)).getHostAddress() + "/"
-                    + prefix;
-        } catch (java.net.UnknownHostException e) {
-            return "(" + octets.length + " bytes)";
         }
     }
 

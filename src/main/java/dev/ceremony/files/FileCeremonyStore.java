@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * The appliance's memory on disk, under the configured records directory: the audit log (with
@@ -60,11 +59,7 @@ public final class FileCeremonyStore implements CeremonyStore {
             return CaCertificates.none();
         }
         RecordFiles files = new RecordFiles(config.recordsDirectory());
-        Map<String, X509CertificateHolder> found = new java.util.TreeMap<>();
-        for (String name : files.caCertificateNames()) {
-            files.caCertificate(name).ifPresent(certificate -> found.put(name, certificate));
-        }
-        return new CaCertificates(found);
+        return CaCertificates.collect(files.caCertificateNames(), files::caCertificate);
     }
 
     @Override

@@ -13,6 +13,31 @@ public final class IpAddresses {
     private IpAddresses() {
     }
 
+    /** An address (4 or 16 bytes) as people read it; anything else as its length in bytes. */
+    public static String text(byte[] address) {
+        try {
+            return java.net.InetAddress.getByAddress(address).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return "(" + address.length + " bytes)";
+        }
+    }
+
+    /**
+     * A name constraint's IP subtree (address then mask: 8 or 16+16 bytes) as address/prefix; a
+     * plain address as {@link #text}.
+     */
+    public static String range(byte[] octets) {
+        if (octets.length != 8 && octets.length != 32) {
+            return text(octets);
+        }
+        int half = octets.length / 2;
+        int prefix = 0;
+        for (int i = half; i < octets.length; i++) {
+            prefix += Integer.bitCount(octets[i] & 0xff);
+        }
+        return text(java.util.Arrays.copyOf(octets, half)) + "/" + prefix;
+    }
+
     /** The address bytes (4 or 16) of a literal; no host names, no zone ids, no leading zeros. */
     public static byte[] parse(String text) {
         if (IPV4.matcher(text).matches()) {

@@ -21,4 +21,9 @@ public enum RevocationReason {
     public int code() {
         return code;
     }
+
+    /** The reason of a CRLReason value, if it is one of these. */
+    public static java.util.Optional<RevocationReason> ofCode(int code) {
+        return java.util.Arrays.stream(values()).filter(reason -> reason.code == code).findFirst();
+    }
 }

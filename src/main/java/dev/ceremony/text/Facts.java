@@ -2,6 +2,7 @@ package dev.ceremony.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -52,13 +53,49 @@ public record Facts(String heading, List<Fact> facts) {
         return new Facts(heading, more);
     }
 
-    /** These facts and each of {@code values} under one label (the label on the first only). */
+    /** These facts and each of {@code values} under one label (the label on the first only; "none" when empty). */
     public Facts withEach(String label, List<String> values) {
-        Facts out = this;
-        for (int i = 0; i < values.size(); i++) {
-            out = out.with(i == 0 ? label : "", values.get(i));
+        if (values.isEmpty()) {
+            return with(label, "none");
         }
-        return values.isEmpty() ? out.with(label, "none") : out;
+        List<Fact> more = new ArrayList<>(facts.size() + values.size());
+        more.addAll(facts);
+        for (int i = 0; i < values.size(); i++) {
+            more.add(new Fact(i == 0 ? label : "", values.get(i)));
+        }
+        return new Facts(heading, more);
+    }
+
+    /**
+     * A heading and one fact per entry of {@code values}, in their order: a list value one line per
+     * element, anything else as its text.
+     */
+    public static Facts of(String heading, Map<String, ?> values) {
+        Facts facts = of(heading);
+        for (Map.Entry<String, ?> value : values.entrySet()) {
+            facts = value.getValue() instanceof List<?> list
+                    ? facts.withEach(value.getKey(), list.stream().map(String::valueOf).toList())
+                    : facts.with(value.getKey(), String.valueOf(value.getValue()));
+        }
+        return facts;
+    }
+
+    /** The facts as a record carries them: {@code [label, value]} pairs, in order. */
+    public List<List<String>> pairs() {
+        return facts.stream().map(fact -> List.of(fact.label(), fact.value())).toList();
+    }
+
+    /** Facts read back from a record: its heading and its {@link #pairs()}; anything else in the list is skipped. */
+    public static Facts fromPairs(Object heading, Object pairs) {
+        List<Fact> read = new ArrayList<>();
+        if (pairs instanceof List<?> list) {
+            for (Object pair : list) {
+                if (pair instanceof List<?> two && two.size() == 2) {
+                    read.add(new Fact(String.valueOf(two.get(0)), String.valueOf(two.get(1))));
+                }
+            }
+        }
+        return new Facts(heading == null ? "" : String.valueOf(heading), read);
     }
 
     /**

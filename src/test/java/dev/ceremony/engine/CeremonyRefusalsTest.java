@@ -12,9 +12,7 @@ import dev.ceremony.testing.SoftHsm;
 import dev.ceremony.testing.TestHierarchy;
 import dev.ceremony.testing.TestToken;
 import dev.ceremony.token.KeyHandle;
-import dev.ceremony.token.Pin;
 import dev.ceremony.token.Token;
-import dev.ceremony.token.TokenIdentity;
 import dev.ceremony.yaml.ApplianceConfigReader;
 import dev.ceremony.yaml.ProfileReader;
 import dev.ceremony.yaml.ScriptReader;
@@ -24,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,82 +42,6 @@ class CeremonyRefusalsTest {
 
     @TempDir
     Path dir;
-
-    /** People at the keyboard: confirm everything, except the step and role told to decline. */
-    private static final class People implements Operator {
-        private final TestToken token;
-        private final String declineStep;
-        private final List<String> said = new ArrayList<>();
-
-        People(TestToken token, String declineStep) {
-            this.token = token;
-            this.declineStep = declineStep;
-        }
-
-        @Override
-        public void showStep(int number, int total, ScriptStep step) {
-            said.add("step " + step.id());
-        }
-
-        @Override
-        public void say(String line) {
-            said.add(line);
-        }
-
-        @Override
-        public void progress(String task, long done, long total) {
-        }
-
-        @Override
-        public void fingerprint(String subject, String sha256) {
-        }
-
-        @Override
-        public Confirmation confirm(ScriptStep step, Role role, dev.ceremony.text.Facts shown) {
-            return step.id().equals(declineStep) ? Confirmation.declined("Wendy", "the subject is not the planned one")
-                    : Confirmation.confirmed(role == Role.WITNESS ? "Wendy" : "Alice", false);
-        }
-
-        @Override
-        public Instant witnessedTime(Instant machineTime) {
-            return machineTime;
-        }
-
-        @Override
-        public boolean confirmFinalTry(TokenIdentity identity) {
-            return false;
-        }
-
-        @Override
-        public void verdict(dev.ceremony.pki.csr.Verdict verdict) {
-            said.add(verdict.line());
-        }
-
-        @Override
-        public java.util.Set<String> leftOut() {
-            return java.util.Set.of();
-        }
-
-        @Override
-        public Pin secret(String prompt, java.util.Optional<dev.ceremony.token.PinState> flags) {
-            return Pin.of(token.userPin().toCharArray());
-        }
-
-        @Override
-        public Pin soPin(String prompt) {
-            throw new AssertionError("no script of this test asks for the SO PIN");
-        }
-
-        @Override
-        public void handOut(ShareHandout share) {
-            throw new AssertionError("no script of this test hands out shares");
-        }
-
-        @Override
-        public int enterShare(String prompt, java.util.function.ToIntFunction<CharSequence> check) {
-            throw new AssertionError("no PIN of this test is under a quorum");
-        }
-    }
 
     /** A runner on the test token, marked production or rehearsal in its configuration. */
     private CeremonyRunner runner(TestToken token, boolean production, Clock clock,

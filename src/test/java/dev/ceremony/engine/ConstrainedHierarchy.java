@@ -2,37 +2,15 @@ package dev.ceremony.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ceremony.FileAdapters;
-import dev.ceremony.audit.AuditVerifier;
-import dev.ceremony.config.ApplianceConfig;
-import dev.ceremony.pki.CertificateDrafter;
-import dev.ceremony.pki.CertificateProfile;
-import dev.ceremony.pki.csr.Verdict;
-import dev.ceremony.pki.lint.LintRule;
-import dev.ceremony.pki.lint.Linter;
-import dev.ceremony.testing.SoftHsm;
 import dev.ceremony.testing.TestCli;
-import dev.ceremony.testing.TestHierarchy;
 import dev.ceremony.testing.TestToken;
 import dev.ceremony.testing.Tool;
-import dev.ceremony.token.Pin;
-import dev.ceremony.token.PinState;
-import dev.ceremony.token.TokenIdentity;
-import dev.ceremony.yaml.ApplianceConfigReader;
-import dev.ceremony.yaml.ProfileReader;
-import dev.ceremony.yaml.ScriptReader;
-import dev.ceremony.yaml.StrictYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /** Root and a server CA constrained to brokers.example.com on the test token, made with the command line. */

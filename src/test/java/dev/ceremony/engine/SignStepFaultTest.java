@@ -7,22 +7,15 @@ import dev.ceremony.audit.AuditVerifier;
 import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.pki.CertificateDrafter;
 import dev.ceremony.pki.CertificateProfile;
-import dev.ceremony.pki.csr.Verdict;
 import dev.ceremony.pki.lint.LintRule;
 import dev.ceremony.pki.lint.Linter;
 import dev.ceremony.testing.SoftHsm;
-import dev.ceremony.testing.TestCli;
 import dev.ceremony.testing.TestHierarchy;
 import dev.ceremony.testing.TestToken;
-import dev.ceremony.testing.Tool;
-import dev.ceremony.token.Pin;
-import dev.ceremony.token.PinState;
-import dev.ceremony.token.TokenIdentity;
 import dev.ceremony.yaml.ApplianceConfigReader;
 import dev.ceremony.yaml.ProfileReader;
 import dev.ceremony.yaml.ScriptReader;
 import dev.ceremony.yaml.StrictYaml;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,8 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,76 +104,4 @@ class SignStepFaultTest {
                 Instant.parse("2026-01-01T00:00:00Z"), profiles, linter, TestHierarchy.BC, Map.of()));
     }
 
-    /** People at the keyboard who confirm every step and leave nothing out. */
-    private final class People implements Operator {
-        private final TestToken token;
-        private final List<String> said = new ArrayList<>();
-
-        People(TestToken token) {
-            this.token = token;
-        }
-
-        @Override
-        public void showStep(int number, int total, ScriptStep step) {
-            said.add("step " + step.id());
-        }
-
-        @Override
-        public void say(String line) {
-            said.add(line);
-        }
-
-        @Override
-        public void progress(String task, long done, long total) {
-        }
-
-        @Override
-        public void fingerprint(String subject, String sha256) {
-        }
-
-        @Override
-        public Confirmation confirm(ScriptStep step, Role role, dev.ceremony.text.Facts shown) {
-            return Confirmation.confirmed(role == Role.WITNESS ? "Wendy" : "Alice", false);
-        }
-
-        @Override
-        public Instant witnessedTime(Instant machineTime) {
-            return machineTime;
-        }
-
-        @Override
-        public boolean confirmFinalTry(TokenIdentity identity) {
-            return false;
-        }
-
-        @Override
-        public void verdict(Verdict verdict) {
-            said.add(verdict.line());
-        }
-
-        @Override
-        public Set<String> leftOut() {
-            return Set.of();
-        }
-
-        @Override
-        public Pin secret(String prompt, Optional<PinState> flags) {
-            return Pin.of(token.userPin().toCharArray());
-        }
-
-        @Override
-        public Pin soPin(String prompt) {
-            throw new AssertionError("sign-csrs asks for no SO PIN");
-        }
-
-        @Override
-        public void handOut(ShareHandout share) {
-            throw new AssertionError("sign-csrs hands out no shares");
-        }
-
-        @Override
-        public int enterShare(String prompt, java.util.function.ToIntFunction<CharSequence> check) {
-            throw new AssertionError("the PIN of this test is under no quorum");
-        }
-    }
 }

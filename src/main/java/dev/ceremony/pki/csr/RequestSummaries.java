@@ -1,6 +1,7 @@
 package dev.ceremony.pki.csr;
 
 import dev.ceremony.pki.DnsNames;
+import dev.ceremony.pki.IpAddresses;
 import dev.ceremony.text.Printable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -44,17 +45,9 @@ public final class RequestSummaries {
                 String unicode = DnsNames.unicode(text);
                 yield "DNS:" + text + (unicode.equals(text) ? "" : " (" + unicode + ")");
             }
-            case GeneralName.iPAddress -> "IP:" + ipText(ASN1OctetString.getInstance(name.getName()).getOctets());
+            case GeneralName.iPAddress -> "IP:" + IpAddresses.text(ASN1OctetString.getInstance(name.getName()).getOctets());
             default -> kind(name) + ":" + Printable.escape(String.valueOf(name.getName()));
         };
-    }
-
-    private static String ipText(byte[] address) {
-        try {
-            return java.net.InetAddress.getByAddress(address).getHostAddress();
-        } catch (java.net.UnknownHostException e) {
-            return "(" + address.length + " bytes)";
-        }
     }
 
     static String kind(GeneralName name) {

@@ -1,5 +1,6 @@
 package dev.ceremony.pki.lint;
 
+import dev.ceremony.pki.IpAddresses;
 import java.util.Locale;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -105,27 +106,8 @@ final class NameConstraintCheck {
         return switch (name.getTagNo()) {
             case GeneralName.dNSName -> "DNS:" + text(name);
             case GeneralName.uniformResourceIdentifier -> "URI:" + text(name);
-            case GeneralName.iPAddress -> "IP:" + ipText(ASN1OctetString.getInstance(name.getName()).getOctets());
+            case GeneralName.iPAddress -> "IP:" + IpAddresses.range(ASN1OctetString.getInstance(name.getName()).getOctets());
             default -> name.toString();
         };
-    }
-
-    /** An address, or an address and mask (a constraint's range) as address/prefix. */
-    private static String ipText(byte[] octets) {
-        int length = octets.length == 8 || octets.length == 32 ? octets.length / 2 : octets.length;
-        String address;
-        try {
-            address = java.net.InetAddress.getByAddress(java.util.Arrays.copyOf(octets, length)).getHostAddress();
-        } catch (java.net.UnknownHostException e) {
-            return "(" + octets.length + " bytes)";
-        }
-        if (length == octets.length) {
-            return address;
-        }
-        int prefix = 0;
-        for (int i = length; i < octets.length; i++) {
-            prefix += Integer.bitCount(octets[i] & 0xff);
-        }
-        return address + "/" + prefix;
     }
 }
