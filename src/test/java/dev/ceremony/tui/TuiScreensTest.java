@@ -48,17 +48,7 @@ class TuiScreensTest {
         assertThat(screen.text()).contains("set up root-ca").contains("root-common-name     Example Root");
         screen.key(KeyType.ArrowDown);
         screen.key(KeyType.ArrowDown);
-        screen.key(KeyType.Enter);
-        screen.type("Alice Admin");
-        screen.key(KeyType.Enter);
-        screen.key(KeyType.ArrowDown);
-        screen.key(KeyType.Enter);
-        screen.type("Wendy Witness");
-        screen.key(KeyType.Enter);
-        for (int i = 0; i < 3; i++) {
-            screen.key(KeyType.ArrowDown);
-        }
-        screen.key(KeyType.Enter);
+        nameBothAndStart(screen);
     }
 
     @Test
@@ -103,6 +93,21 @@ class TuiScreensTest {
                 .as("the plan shows its SHA-256 in groups of four").contains(hash);
     }
 
+    /** From the field above the administrator's name: both names typed, then Start. */
+    private static void nameBothAndStart(VirtualScreen screen) {
+        screen.key(KeyType.Enter);
+        screen.type("Alice Admin");
+        screen.key(KeyType.Enter);
+        screen.key(KeyType.ArrowDown);
+        screen.key(KeyType.Enter);
+        screen.type("Wendy Witness");
+        screen.key(KeyType.Enter);
+        for (int i = 0; i < 3; i++) {
+            screen.key(KeyType.ArrowDown);
+        }
+        screen.key(KeyType.Enter);
+    }
+
     /** Home, R, the only script, the approved plan's hash typed as given (after a typo), names typed, Start. */
     private static void startWithApprovedPlan(VirtualScreen screen, String approved) {
         screen.type("r");
@@ -119,17 +124,7 @@ class TuiScreensTest {
         screen.type(approved);
         screen.key(KeyType.Enter);
         screen.key(KeyType.ArrowDown);
-        screen.key(KeyType.Enter);
-        screen.type("Alice Admin");
-        screen.key(KeyType.Enter);
-        screen.key(KeyType.ArrowDown);
-        screen.key(KeyType.Enter);
-        screen.type("Wendy Witness");
-        screen.key(KeyType.Enter);
-        for (int i = 0; i < 3; i++) {
-            screen.key(KeyType.ArrowDown);
-        }
-        screen.key(KeyType.Enter);
+        nameBothAndStart(screen);
     }
 
     @Test
