@@ -1,5 +1,7 @@
 package dev.ceremony.engine;
 
+import dev.ceremony.pki.SerialText;
+import dev.ceremony.text.Facts;
 import dev.ceremony.audit.AuditChain;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.pki.CaSigner;
@@ -57,7 +59,10 @@ final class CaCertificateStep implements StepHandler {
         CertificateIssuer.Prepared prepared = issuing.prepare(request);
         String heading = step.action() == StepAction.SELF_SIGN_ROOT ? "The root certificate about to be self-signed:"
                 : "The certificate about to be signed by " + issuer.name() + ":";
-        return new PreparedStep(TemplateText.facts(heading, prepared.tbs()), () -> keep(run, step, key,
+        Facts template = TemplateText.facts(heading, prepared.tbs());
+        Facts facts = run.certificates.constraintsChange(step, key).map(change -> change.addTo(template))
+                .orElse(template);
+        return new PreparedStep(facts, () -> keep(run, step, key,
                 issuing.issue(prepared, false).certificate()));
     }
 
@@ -87,7 +92,7 @@ final class CaCertificateStep implements StepHandler {
         print.put("subject", "certificate " + name + ": " + certificate.getSubject());
         print.put("sha256", fingerprint);
         run.append(AuditTypes.FINGERPRINT, print);
-        run.operator.say("Issued " + certificate.getSubject() + ", serial " + certificate.getSerialNumber().toString(16)
+        run.operator.say("Issued " + certificate.getSubject() + ", serial " + SerialText.of(certificate.getSerialNumber())
                 + ", valid until " + certificate.getNotAfter().toInstant());
         run.operator.fingerprint("certificate " + name, fingerprint);
         Map<String, Object> details = new LinkedHashMap<>();

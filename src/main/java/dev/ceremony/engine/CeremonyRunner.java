@@ -237,7 +237,7 @@ public final class CeremonyRunner {
             details = prepared.commit().get();
         } else {
             details = handler.run(run, step);
-            confirm(run, step, handler.done(details));
+            confirm(run, step, handler.done(run, details));
         }
         Map<String, Object> done = new LinkedHashMap<>();
         done.put("step", step.id());

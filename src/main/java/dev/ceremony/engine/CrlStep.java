@@ -1,5 +1,8 @@
 package dev.ceremony.engine;
 
+import dev.ceremony.pki.SerialText;
+import dev.ceremony.pki.KeyIds;
+import java.util.Optional;
 import dev.ceremony.pki.CaSigner;
 import dev.ceremony.pki.CrlIssuer;
 import dev.ceremony.pki.CrlSchedule;
@@ -57,13 +60,19 @@ final class CrlStep implements StepHandler {
         Facts facts = Facts.of(drafts.size() == 1 ? "The CRL about to be signed:" : "The " + drafts.size()
                 + " CRLs about to be signed, one per live generation:");
         for (CrlDraft draft : drafts) {
+            Optional<X509CertificateHolder> caCertificate = draft.ca().certificate();
+            String issuerKey = caCertificate.map(KeyIds::subjectKeyId).orElse("");
             facts = facts.with("CA", draft.ca().key().label() + ": " + draft.ca().name())
+                    .with("issuer", caCertificate.map(c -> c.getSubject().toString()).orElse("(no certificate)"))
                     .with("CRL number", draft.number().toString())
                     .with("this update", draft.window().thisUpdate().toString())
                     .with("next update", draft.window().nextUpdate().toString())
-                    .withEach("revoked", draft.revoked().stream().map(r -> "serial " + r.serial().toString(16)
-                            + " on " + r.date().truncatedTo(ChronoUnit.SECONDS) + ", " + RevocationReason.ofCode(r.reasonCode()).map(KebabCase::of)
-                            .orElse("reason code " + r.reasonCode())).toList());
+                    .withEach("revoked", draft.revoked().stream().map(r -> "serial " + SerialText.of(r.serial())
+                            + " on " + r.date().truncatedTo(ChronoUnit.SECONDS) + ", "
+                            + RevocationReason.ofCode(r.reasonCode()).map(KebabCase::of)
+                                    .orElse("reason code " + r.reasonCode())
+                            + run.records().find(issuerKey, r.serial()).map(e -> ": " + e.subject()).orElse(""))
+                            .toList());
         }
         return new PreparedStep(facts, () -> {
             List<String> signed = new ArrayList<>();

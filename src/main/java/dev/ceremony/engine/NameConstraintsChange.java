@@ -1,6 +1,7 @@
 package dev.ceremony.engine;
 
 import dev.ceremony.pki.NameConstraintsSpec;
+import dev.ceremony.text.Facts;
 import dev.ceremony.text.Wrap;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,17 @@ public record NameConstraintsChange(String replaced, String replacement, Optiona
             lines.add(("  " + l + " ".repeat(column - l.length()) + " | " + r).stripTrailing());
         }
         return lines;
+    }
+
+    /**
+     * {@code facts} and the change as a confirmation shows it: whether the constraints are carried
+     * over or changed, then the replaced generation's and the new one's, each whole.
+     */
+    public Facts addTo(Facts facts) {
+        return facts.with("name constr. change", changed() ? "CHANGED by the script's parameters" : "none: carried "
+                + "over unchanged from " + replaced)
+                .with(replaced + " (now)", describe(before))
+                .with(replacement + " (new)", describe(after));
     }
 
     private static String describe(Optional<NameConstraintsSpec> constraints) {

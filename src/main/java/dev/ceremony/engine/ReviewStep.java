@@ -1,5 +1,7 @@
 package dev.ceremony.engine;
 
+import dev.ceremony.pki.csr.RequestSummaries;
+import dev.ceremony.text.Facts;
 import dev.ceremony.audit.AuditChain;
 import dev.ceremony.audit.AuditEntry;
 import dev.ceremony.audit.AuditTypes;
@@ -116,17 +118,19 @@ final class ReviewStep implements StepHandler {
         return details;
     }
 
-    /** The review's outcome, for the witness to compare with the list of requests expected. */
+    /**
+     * The review's outcome, for the witness to compare with the list of requests expected: the
+     * counts, then each request with what it would get, or the rules that refused it.
+     */
     @Override
-    public dev.ceremony.text.Facts done(Map<String, Object> details) {
-        dev.ceremony.text.Facts facts = dev.ceremony.text.Facts.of("The review found:")
+    public Facts done(Run run, Map<String, Object> details) {
+        Facts facts = Facts.of("The review found:")
                 .with("accepted", String.valueOf(details.get("accepted")))
                 .with("refused", String.valueOf(details.get("refused")));
         if (details.containsKey("left-out")) {
             facts = facts.with("left out", details.get("left-out") + " accepted request(s), by the officer");
         }
-        return facts.with("each request", "in the review table above, requested and issued side by side; every "
-                + "refusal names its rule");
+        return ReviewedRequests.add(run, run.reviewed.orElseThrow(), false, facts);
     }
 
     /** The review the interrupted run completed: where its records are, as its step record says. */
@@ -199,7 +203,13 @@ final class ReviewStep implements StepHandler {
         data.put("quarantine", file.quarantined().orElseThrow());
         data.put("verdict", verdict.accepted() ? "accepted" : "refused");
         verdict.requested().ifPresent(requested -> data.put("requested", requested.subject()));
-        verdict.issued().ifPresent(issued -> data.put("issued", issued.subject().toString()));
+        verdict.issued().ifPresent(issued -> {
+            data.put("issued", issued.subject().toString());
+            data.put("alt-names", issued.alternativeNames().stream().map(RequestSummaries::display).toList());
+            if (verdict.renewal()) {
+                data.put("renewal", true);
+            }
+        });
         List<String> refusals = new ArrayList<>();
         for (Refusal refusal : verdict.refusals()) {
             refusals.add("[" + refusal.rule() + "] " + refusal.reason());

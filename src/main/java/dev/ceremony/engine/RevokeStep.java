@@ -1,5 +1,7 @@
 package dev.ceremony.engine;
 
+import dev.ceremony.pki.SerialText;
+import dev.ceremony.pki.csr.RequestSummaries;
 import dev.ceremony.pki.KeyIds;
 import dev.ceremony.pki.Pem;
 import dev.ceremony.records.CaRecords;
@@ -69,29 +71,39 @@ final class RevokeStep implements StepHandler {
         List<IssuedEntry> found = issuerKeys.stream().map(key -> records.find(key, serial)).flatMap(Optional::stream)
                 .toList();
         if (found.isEmpty()) {
-            throw new StepRefused("no certificate with serial " + serial.toString(16) + " was issued by " + issuerName
+            throw new StepRefused("no certificate with serial " + SerialText.of(serial) + " was issued by " + issuerName
                     + " (any generation); 'ceremony status' counts what was issued. Check the serial and the issuer");
         }
         IssuedEntry entry = found.get(0);
         if (given.isPresent() && !records.certificate(entry.issuerKeyId(), serial).map(given.get()::equals)
                 .orElse(false)) {
             throw new StepRefused("step '" + step.id() + "': " + Printable.escape(serialText) + " is not the certificate "
-                    + "the records hold under serial " + serial.toString(16) + " of " + issuerName);
+                    + "the records hold under serial " + SerialText.of(serial) + " of " + issuerName);
         }
         Optional<IssuedEntry.Revocation> revoked = entry.revocation();
         boolean again = revoked.isPresent();
         if (again && !revokedHere(run, serial)) {
-            throw new StepRefused("certificate " + serial.toString(16) + " (" + entry.subject() + ") was already "
+            throw new StepRefused("certificate " + SerialText.of(serial) + " (" + entry.subject() + ") was already "
                     + "revoked on " + revoked.get().date() + " (" + KebabCase.of(revoked.get().reason()) + ")");
         }
         Facts facts = Facts.of(again ? "Revoked by the interrupted run of this ceremony:"
                 : "The certificate about to be revoked:")
                 .with("subject", entry.subject())
-                .with("serial", serial.toString(16))
-                .with("issued by", issuerName + " (" + run.caNameOf(entry.issuerKeyId()).orElse(entry.issuerKeyId())
-                        + ")")
-                .with("profile", entry.profile())
-                .with("not after", entry.notAfter().toString())
+                .with("serial", SerialText.of(serial))
+                .with("issued by", run.caNameOf(entry.issuerKeyId()).filter(name -> !name.equals(issuerName))
+                        .map(generation -> issuerName + " (generation " + generation + ")").orElse(issuerName));
+        Optional<X509CertificateHolder> stored = records.certificate(entry.issuerKeyId(), serial);
+        if (stored.isPresent()) {
+            X509CertificateHolder certificate = stored.get();
+            facts = facts.with("issuer", certificate.getIssuer().toString())
+                    .with("not before", certificate.getNotBefore().toInstant().toString())
+                    .with("not after", certificate.getNotAfter().toInstant().toString())
+                    .with("key", RequestSummaries.describeKey(certificate.getSubjectPublicKeyInfo()))
+                    .withEach("alt. names", TemplateText.alternativeNames(certificate.getExtensions()));
+        } else {
+            facts = facts.with("not after", entry.notAfter().toString());
+        }
+        facts = facts.with("profile", entry.profile())
                 .with("reason", KebabCase.of(reason) + " (CRL reason code " + reason.code() + ")")
                 .with("revoked at", again ? revoked.get().date().toString() : "the moment it is confirmed")
                 .with("then", "it goes on the next CRL of its issuer");
@@ -99,7 +111,7 @@ final class RevokeStep implements StepHandler {
             if (!again) {
                 records.revoke(entry.issuerKeyId(), serial, run.setup.clock().instant(), reason);
             }
-            run.operator.say("Revoked " + entry.subject() + ", serial " + serial.toString(16) + ", reason "
+            run.operator.say("Revoked " + entry.subject() + ", serial " + SerialText.of(serial) + ", reason "
                     + KebabCase.of(reason) + "; it goes on the next CRL of its issuer.");
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("serial", serial.toString(16));

@@ -67,6 +67,7 @@ final class SignRequestsStep implements StepHandler {
                 .with("serials", "drawn from the token's random number generator, one per certificate")
                 .with("each request", "read again from quarantine, checked against its reviewed hash and judged "
                         + "again, then linted, signed once and verified");
+        facts = ReviewedRequests.add(run, reviewed, true, facts);
         return new PreparedStep(facts, () -> sign(run, step, reviewed, base));
     }
 

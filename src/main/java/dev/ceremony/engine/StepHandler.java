@@ -22,7 +22,7 @@ interface StepHandler {
      * What a step that is confirmed after it ran did, for the people who confirm it; by default
      * the details its record carries.
      */
-    default Facts done(Map<String, Object> details) {
+    default Facts done(Run run, Map<String, Object> details) {
         return Facts.of(details.isEmpty() ? "" : "This step did:", details);
     }
 

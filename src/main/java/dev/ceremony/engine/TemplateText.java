@@ -1,11 +1,13 @@
 package dev.ceremony.engine;
 
+import dev.ceremony.pki.SerialText;
 import dev.ceremony.pki.ExtendedKeyUsage;
 import dev.ceremony.pki.KeyUsageBit;
 import dev.ceremony.pki.IpAddresses;
 import dev.ceremony.pki.csr.RequestSummaries;
 import dev.ceremony.text.Facts;
 import dev.ceremony.text.KebabCase;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.AccessDescription;
@@ -66,7 +68,7 @@ final class TemplateText {
         Facts facts = Facts.of(heading)
                 .with("subject", tbs.getSubject().toString())
                 .with("issuer", tbs.getIssuer().toString())
-                .with("serial", tbs.getSerialNumber().getValue().toString(16))
+                .with("serial", SerialText.of(tbs.getSerialNumber().getValue()))
                 .with("not before", tbs.getStartDate().getDate().toInstant().toString())
                 .with("not after", tbs.getEndDate().getDate().toInstant().toString())
                 .with("key", RequestSummaries.describeKey(tbs.getSubjectPublicKeyInfo()))
@@ -91,10 +93,7 @@ final class TemplateText {
     private static List<String> fullValue(Extension extension) {
         ASN1ObjectIdentifier oid = extension.getExtnId();
         if (oid.equals(Extension.subjectAlternativeName)) {
-            List<String> names = new ArrayList<>();
-            for (GeneralName name : GeneralNames.getInstance(extension.getParsedValue()).getNames()) {
-                names.add(RequestSummaries.display(name));
-            }
+            List<String> names = alternativeNames(extensions(extension));
             return names.isEmpty() ? List.of("none") : names;
         } else if (oid.equals(Extension.nameConstraints)) {
             NameConstraints constraints = NameConstraints.getInstance(extension.getParsedValue());
@@ -130,6 +129,17 @@ final class TemplateText {
             return access;
         }
         return List.of(value(extension));
+    }
+
+    /** The alternative names among {@code extensions}, as the review shows them; none when there are none. */
+    static List<String> alternativeNames(Extensions extensions) {
+        GeneralNames names = extensions == null ? null : GeneralNames.fromExtensions(extensions,
+                Extension.subjectAlternativeName);
+        return names == null ? List.of() : Arrays.stream(names.getNames()).map(RequestSummaries::display).toList();
+    }
+
+    private static Extensions extensions(Extension extension) {
+        return new Extensions(extension);
     }
 
     private static void subtrees(List<String> out, String kind, GeneralSubtree[] trees) {
@@ -212,25 +222,9 @@ final class TemplateText {
             }
             return String.join(", ", purposes);
         } else if (oid.equals(Extension.nameConstraints)) {
-            NameConstraints constraints = NameConstraints.getInstance(extension.getParsedValue());
-            List<String> permitted = new ArrayList<>();
-            if (constraints.getPermittedSubtrees() != null) {
-                for (GeneralSubtree subtree : constraints.getPermittedSubtrees()) {
-                    permitted.add(general(subtree.getBase()));
-                }
-            }
-            return "permitted " + String.join(", ", permitted);
+            List<String> subtrees = fullValue(extension);
+            return String.join(", ", subtrees);
         }
         return "present";
-    }
-
-    private static String general(GeneralName name) {
-        String kind = switch (name.getTagNo()) {
-            case GeneralName.dNSName -> "DNS:";
-            case GeneralName.iPAddress -> "IP:";
-            case GeneralName.uniformResourceIdentifier -> "URI:";
-            default -> "";
-        };
-        return kind + (name.getTagNo() == GeneralName.iPAddress ? "(range)" : name.getName().toString());
     }
 }

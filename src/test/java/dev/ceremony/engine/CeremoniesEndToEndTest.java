@@ -53,6 +53,21 @@ class CeremoniesEndToEndTest {
         return result;
     }
 
+    /** What the newest run of step {@code step} showed before it was confirmed, as the log holds it. */
+    private List<String> shown(String step) throws IOException {
+        return dev.ceremony.testing.ShownFacts.newest(dir.resolve("appliance/records/audit.jsonl"), step);
+    }
+
+    /** A line of a review or signing box: the request {@code file} issues a subject with {@code cn}, then {@code tail}. */
+    private static java.util.function.Predicate<String> issues(String file, String cn, String tail) {
+        return line -> line.startsWith(file + ": issues ") && line.contains(cn) && line.endsWith(tail);
+    }
+
+    /** openssl's "-serial" hex as the confirmation boxes show serials: lower case, in colon-separated pairs. */
+    private static String colonHex(String opensslSerial) {
+        return opensslSerial.toLowerCase(java.util.Locale.ROOT).replaceAll("(..)(?!$)", "$1:");
+    }
+
     /** The newest export folder of a ceremony script. */
     private Path export(String script) throws IOException {
         try (Stream<Path> folders = Files.list(out)) {
@@ -128,6 +143,14 @@ class CeremoniesEndToEndTest {
         TestCli.Result servers = batch("sign-csrs", "--import", brokers.toString(), "--param", "profile=mqtt-server",
                 "--param", "issuer=server-ca");
         assertThat(servers.out()).contains("Review: 2 accepted, 1 refused").contains("REFUSED outsider.csr");
+        assertThat(shown("review")).as("the review's box names each request, with what it gets or why not")
+                .anyMatch(issues("broker.csr", "CN=mqtt.example.com", "; names DNS:mqtt.example.com"))
+                .anyMatch(issues("broker-rsa.csr", "CN=mqtt-rsa.example.com", "; names DNS:mqtt-rsa.example.com"))
+                .anyMatch(line -> line.startsWith("outsider.csr: REFUSED: [") && line.contains("example.org"));
+        assertThat(shown("sign")).as("the signing box names each request it signs, and only those")
+                .anyMatch(issues("broker.csr", "CN=mqtt.example.com", "; names DNS:mqtt.example.com"))
+                .anyMatch(issues("broker-rsa.csr", "CN=mqtt-rsa.example.com", "; names DNS:mqtt-rsa.example.com"))
+                .noneMatch(line -> line.contains("outsider"));
         Path serverExport = export("sign-csrs");
         verifies(serverExport, "mqtt.example.com");
         verifies(serverExport, "mqtt-rsa.example.com");
@@ -142,6 +165,9 @@ class CeremoniesEndToEndTest {
                 "--param", "issuer=device-ca", "--leave-out", "sensor-0004.csr");
         assertThat(deviceRun.out()).contains("Review: 4 accepted, 0 refused").contains("left out by the officer: "
                 + "sensor-0004.csr").contains("Signed 3 certificate(s)");
+        assertThat(shown("review")).anyMatch(line -> line.startsWith("sensor-0004.csr: left out by the officer"));
+        assertThat(shown("sign")).anyMatch(issues("sensor-0001.csr", "CN=sensor-0001", ""))
+                .noneMatch(line -> line.contains("sensor-0004"));
         Path deviceExport = export("sign-csrs");
         for (int i = 1; i <= 3; i++) {
             verifies(deviceExport, "sensor-000" + i);
@@ -154,6 +180,10 @@ class CeremoniesEndToEndTest {
                 "common-name=E2E Server CA 2027", "--param", "generation=2");
         assertThat(rotation.out()).contains("server-ca-2 issues from now on").contains("ca-bundle.pem (the root only) is "
                 + "unchanged");
+        assertThat(shown("sign")).as("the rotation's box shows the constraints carried over")
+                .contains("name constr. change: none: carried over unchanged from server-ca")
+                .contains("server-ca (now): DNS under example.com; no IP address")
+                .contains("server-ca-2 (new): DNS under example.com; no IP address");
         Path next = csr(dir.resolve("import-after-rotation"), "broker-2", "ec:" + p256(), "/CN=mqtt2.example.com",
                 "DNS:mqtt2.example.com");
         batch("sign-csrs", "--import", next.toString(), "--param", "profile=mqtt-server", "--param", "issuer=server-ca");
@@ -173,6 +203,13 @@ class CeremoniesEndToEndTest {
         assertThat(run("run", "revoke", "--abort", "wrong certificate file").status()).isZero();
         batch("revoke", "--param", "issuer=device-ca", "--param", "serial=" + deviceExport.resolve("sensor-0002.cert.pem"),
                 "--param", "reason=key-compromise");
+        assertThat(shown("revoke")).as("the revocation box shows the certificate whole")
+                .anyMatch(line -> line.startsWith("subject: ") && line.contains("CN=sensor-0002"))
+                .anyMatch(line -> line.startsWith("issuer: ") && line.contains("CN=E2E Device CA 2026"))
+                .contains("serial: " + colonHex(serial), "key: EC P-256",
+                        "alt. names: URI:spiffe://fleet.example.com/device/sensor-0002", "  DNS:sensor-0002.local",
+                        "reason: key-compromise (CRL reason code 1)")
+                .anyMatch(line -> line.startsWith("not before: 20"));
         TestCli.Result twice = run("run", "revoke", "--batch", "--operator", "Alice Admin", "--witness", "Wendy Witness",
                 "--export", out.toString(), "--param", "issuer=device-ca", "--param", "serial=" + serial);
         assertThat(twice.status()).isEqualTo(1);
@@ -180,6 +217,10 @@ class CeremoniesEndToEndTest {
         assertThat(run("run", "revoke", "--abort", "revoked twice by mistake").status()).isZero();
 
         batch("crl-renewal");
+        assertThat(shown("device-ca-crl")).as("the CRL box names the CA and each revoked certificate")
+                .anyMatch(line -> line.startsWith("issuer: ") && line.contains("CN=E2E Device CA 2026"))
+                .anyMatch(line -> line.startsWith("revoked: serial " + colonHex(serial) + " on ")
+                        && line.contains(", key-compromise: ") && line.contains("CN=sensor-0002"));
         Path crls = export("crl-renewal");
         assertThat(crls.resolve("server-ca-2-crl-1.crl.pem")).as("both server CA generations publish CRLs").exists();
         Files.writeString(dir.resolve("crls.pem"), Files.readString(crls.resolve("device-ca-crl-2.crl.pem"))
