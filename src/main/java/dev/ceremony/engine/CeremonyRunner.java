@@ -81,14 +81,18 @@ public final class CeremonyRunner {
      * Refuses a run of {@code script} whose plan is not the approved one, as the run itself would
      * (read only): the hash of this run's plan is accepted, and, when the run resumes an unfinished
      * ceremony of the script, the hash of the plan that ceremony started under (the resume is held
-     * to its script and parameters as well).
+     * to its script and parameters as well, and a resume that differs in them is refused first,
+     * naming the difference).
      *
-     * @throws StepRefused saying the hashes compared
+     * @throws StepRefused saying the hashes compared, or what differs from the unfinished ceremony
      */
     public void requireApproved(ResolvedScript script, PlanHash approved) {
         LogState log = LogState.read(setup.store().openLog(), LogState.RESUME);
-        requireApproved(approved, plan(script), log.unfinished().filter(u -> u.script().equals(script.script().id()))
-                .map(LogState.Unfinished::started));
+        CeremonyPlan plan = plan(script);
+        Optional<StartedPlan> resuming = log.unfinished().filter(u -> u.script().equals(script.script().id()))
+                .map(LogState.Unfinished::started);
+        resuming.ifPresent(started -> started.resumableBy(script, plan));
+        requireApproved(approved, plan, resuming);
     }
 
     private static void requireApproved(PlanHash approved, CeremonyPlan plan, Optional<StartedPlan> resuming) {
@@ -112,6 +116,7 @@ public final class CeremonyRunner {
         Optional<LogState.Unfinished> unfinished = before.unfinished();
         Optional<StartedPlan> resuming = unfinished.filter(u -> u.script().equals(script.id()))
                 .map(LogState.Unfinished::started);
+        Optional<PlanMatch> match = resuming.map(started -> started.resumableBy(request.script(), plan));
         request.approvedPlan().ifPresent(approved -> requireApproved(approved, plan, resuming));
         if (request.mode() == RunMode.BATCH && setup.config().token().production() && CA_SCRIPTS.contains(script.id())) {
             throw new StepRefused("batch mode may not run " + script.id() + " on a production token: CA keys are made "
@@ -139,7 +144,6 @@ public final class CeremonyRunner {
                     + ") did not finish. Run " + unfinished.get().script() + " again to resume it, or abort it ("
                     + "ceremony run " + unfinished.get().script() + " --abort REASON), before another ceremony");
         }
-        Optional<PlanMatch> match = resuming.map(started -> started.resumableBy(request.script(), plan));
         boolean bootstrap = !before.exists();
         boolean startsLog = script.steps().stream().anyMatch(step -> step.action() == StepAction.GENERATE_KEY
                 && CaNames.AUDIT_RECORD.equals(step.arguments().get("label")));

@@ -137,11 +137,12 @@ class ResumeEarlierPlanFormatTest {
                 "Alice Admin", "--config", config.toString());
         assertThat(aborted.status()).as(aborted.all()).isZero();
 
-        // Started with this script: another parameter is named, with the value it started with.
+        // Started with this script: another parameter is named, with the value it started with (before
+        // the approved plan is compared).
         startAsEarlierVersion(scriptSha256());
         lines = Files.readAllLines(log()).size();
         TestCli.Result otherProfile = run("sign-csrs", "--import", requests.toString(), "--param",
-                "profile=mqtt-device", "--param", "issuer=server-ca");
+                "profile=mqtt-device", "--param", "issuer=server-ca", "--approved-plan", "ab".repeat(32));
         assertThat(otherProfile.status()).as(otherProfile.all()).isEqualTo(1);
         assertThat(otherProfile.all().replaceAll("\\s+", " ")).contains("parameter 'profile' was 'mqtt-server' when "
                 + "it started and is 'mqtt-device' in this run").contains("--param profile=mqtt-server")
