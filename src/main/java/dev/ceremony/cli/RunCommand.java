@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +40,6 @@ import picocli.CommandLine.Spec;
                 + "usage error."})
 final class RunCommand implements Callable<Integer> {
 
-    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     private final Services services;
 
@@ -112,8 +110,10 @@ final class RunCommand implements Callable<Integer> {
             + "transcript; repeat for each.")
     private List<String> notes = List.of();
 
-    @Option(names = "--approved-plan", paramLabel = "HASH", description = "SHA-256 of the plan the officers signed; "
-            + "the run refuses to start when its plan differs.")
+    @Option(names = "--approved-plan", paramLabel = "HASH", description = "SHA-256 of the plan the officers signed, "
+            + "as --plan prints it (upper or lower case; spaces and colons between the digits are ignored): the run "
+            + "refuses to start when its plan differs. A resume of an unfinished ceremony also takes the plan that "
+            + "ceremony started under.")
     private String approvedPlan;
 
     RunCommand(Services services) {
@@ -122,9 +122,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (approvedPlan != null && !HASH.matcher(approvedPlan).matches()) {
-            throw new ParameterException(spec.commandLine(), "--approved-plan takes the plan's SHA-256: 64 lower-case "
-                    + "hex digits, as --plan prints it");
+        Optional<PlanHash> approved;
+        try {
+            approved = Optional.ofNullable(approvedPlan).map(PlanHash::parse);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--approved-plan: " + e.getMessage());
         }
         Ceremonies ceremonies = new Ceremonies(services);
         ApplianceConfig appliance = services.configs().read(config.resolve(services.environment()));
@@ -163,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
             RunRequest request;
             try {
                 request = new RunRequest(resolved, RunMode.BATCH, names, Optional.ofNullable(importFrom),
-                        Optional.ofNullable(exportTo), Optional.ofNullable(approvedPlan).map(PlanHash::new), notes);
+                        Optional.ofNullable(exportTo), approved, notes);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--note: " + e.getMessage());
             }

@@ -138,6 +138,16 @@ final class TuiBackend implements Backend {
     }
 
     @Override
+    public void requireApproved(String script, Map<String, String> parameters, PlanHash approved) {
+        ApplianceConfig appliance = appliance();
+        try {
+            ceremonies.runner(appliance).requireApproved(resolve(appliance, script, parameters), approved);
+        } catch (StepRefused e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+
+    @Override
     public RunOutcome run(String script, Map<String, String> parameters, Map<Role, String> participants,
             Optional<Path> importFrom, Optional<Path> exportTo, Optional<PlanHash> approvedPlan, Operator operator) {
         ApplianceConfig appliance = appliance();

@@ -78,6 +78,29 @@ public final class CeremonyRunner {
     }
 
     /**
+     * Refuses a run of {@code script} whose plan is not the approved one, as the run itself would
+     * (read only): the hash of this run's plan is accepted, and, when the run resumes an unfinished
+     * ceremony of the script, the hash of the plan that ceremony started under (the resume is held
+     * to its script and parameters as well, and a resume that differs in them is refused first,
+     * naming the difference).
+     *
+     * @throws StepRefused saying the hashes compared, or what differs from the unfinished ceremony
+     */
+    public void requireApproved(ResolvedScript script, PlanHash approved) {
+        LogState log = LogState.read(setup.store().openLog(), LogState.RESUME);
+        CeremonyPlan plan = plan(script);
+        Optional<StartedPlan> resuming = log.unfinished().filter(u -> u.script().equals(script.script().id()))
+                .map(LogState.Unfinished::started);
+        resuming.ifPresent(started -> started.resumableBy(script, plan));
+        requireApproved(approved, plan, resuming);
+    }
+
+    private static void requireApproved(PlanHash approved, CeremonyPlan plan, Optional<StartedPlan> resuming) {
+        resuming.ifPresentOrElse(started -> started.requireApproved(approved, plan),
+                () -> plan.requireApproved(approved));
+    }
+
+    /**
      * Runs (or resumes) a ceremony.
      *
      * @throws StepRefused when it cannot start; nothing was written or touched
@@ -89,7 +112,12 @@ public final class CeremonyRunner {
             throw new StepRefused("the plan's dry-run lint refuses: " + String.join("; ", plan.findings())
                     + ". Fix the script parameters or the profile; nothing was touched");
         }
-        request.approvedPlan().ifPresent(plan::requireApproved);
+        LogState before = LogState.read(setup.store().openLog(), LogState.RESUME);
+        Optional<LogState.Unfinished> unfinished = before.unfinished();
+        Optional<StartedPlan> resuming = unfinished.filter(u -> u.script().equals(script.id()))
+                .map(LogState.Unfinished::started);
+        Optional<PlanMatch> match = resuming.map(started -> started.resumableBy(request.script(), plan));
+        request.approvedPlan().ifPresent(approved -> requireApproved(approved, plan, resuming));
         if (request.mode() == RunMode.BATCH && setup.config().token().production() && CA_SCRIPTS.contains(script.id())) {
             throw new StepRefused("batch mode may not run " + script.id() + " on a production token: CA keys are made "
                     + "with people present, in the terminal UI. (A rehearsal token says 'use: rehearsal' in "
@@ -111,17 +139,10 @@ public final class CeremonyRunner {
                 }
             }
         }
-        LogState before = LogState.read(setup.store().openLog(), LogState.RESUME);
-        Optional<LogState.Unfinished> unfinished = before.unfinished();
         if (unfinished.isPresent() && !unfinished.get().script().equals(script.id())) {
             throw new StepRefused("ceremony " + unfinished.get().ceremony() + " (script " + unfinished.get().script()
                     + ") did not finish. Run " + unfinished.get().script() + " again to resume it, or abort it ("
                     + "ceremony run " + unfinished.get().script() + " --abort REASON), before another ceremony");
-        }
-        if (unfinished.isPresent() && !unfinished.get().planSha256().equals(plan.sha256())) {
-            throw new StepRefused("ceremony " + unfinished.get().ceremony() + " did not finish, and it ran under plan "
-                    + unfinished.get().planSha256() + "; this run's plan is " + plan.sha256() + ". Resume it with the same "
-                    + "parameters, or abort it (--abort REASON)");
         }
         boolean bootstrap = !before.exists();
         boolean startsLog = script.steps().stream().anyMatch(step -> step.action() == StepAction.GENERATE_KEY
@@ -134,7 +155,8 @@ public final class CeremonyRunner {
         Set<String> completed = unfinished.map(LogState.Unfinished::completedSteps).orElse(Set.of());
         Run run = new Run(setup, request, operator, ceremony, before);
         try {
-            return execute(run, plan, completed, bootstrap);
+            return execute(run, plan, resuming.map(started -> new Resumption(started, match.orElseThrow())), completed,
+                    bootstrap);
         } finally {
             run.close();
         }
@@ -150,13 +172,15 @@ public final class CeremonyRunner {
         return id;
     }
 
-    private RunOutcome execute(Run run, CeremonyPlan plan, Set<String> completed, boolean bootstrap) {
+    private RunOutcome execute(Run run, CeremonyPlan plan, Optional<Resumption> resumption, Set<String> completed,
+            boolean bootstrap) {
         RunRequest request = run.request;
         CeremonyScript script = request.script().script();
         Map<String, Object> start = new LinkedHashMap<>();
         start.put("script", script.id());
         start.put("script-sha256", script.sha256());
         start.put("plan-sha256", plan.sha256());
+        start.put("plan-format", PlanWriter.FORMAT);
         start.put("approved-plan", request.approvedPlan().isPresent());
         start.put("mode", KebabCase.of(request.mode()));
         start.put("parameters", new LinkedHashMap<>(request.script().values()));
@@ -168,12 +192,10 @@ public final class CeremonyRunner {
                 run.operator.say("Repaired the records from the audit log: " + repair);
             }
             checkNames(run);
-            if (completed.isEmpty() && run.before.unfinished().isEmpty()) {
+            if (resumption.isEmpty()) {
                 run.workspace().log().startCeremony(run.ceremony, start);
             } else {
-                run.append(AuditTypes.CEREMONY_RESUMED, Map.of("plan-sha256", plan.sha256(),
-                        "completed-steps", List.copyOf(completed)));
-                run.operator.say("Resuming ceremony " + run.ceremony + " after its last completed step.");
+                resume(run, plan, resumption.get(), completed);
             }
             for (String repair : run.workspace().repairs()) {
                 run.append(AuditTypes.RECORDS_REPAIRED, Map.of("repair", repair));
@@ -217,6 +239,34 @@ public final class CeremonyRunner {
         } catch (RuntimeException e) {
             return stop(run, current, e);
         }
+    }
+
+    /**
+     * Records the resume: this run's plan, how it was found to be the one the ceremony started
+     * under, and the steps done before; and tells the operator, saying so when the ceremony's plan
+     * was written by an earlier version.
+     */
+    private static void resume(Run run, CeremonyPlan plan, Resumption resumption, Set<String> completed) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("plan-sha256", plan.sha256());
+        data.put("plan-format", PlanWriter.FORMAT);
+        data.put("plan-match", KebabCase.of(resumption.match()));
+        if (resumption.match() == PlanMatch.EARLIER_PLAN_FORMAT) {
+            data.put("started-under-plan-sha256", resumption.started().planSha256().hex());
+        }
+        data.put("approved-plan", run.request.approvedPlan().isPresent());
+        data.put("completed-steps", List.copyOf(completed));
+        run.append(AuditTypes.CEREMONY_RESUMED, data);
+        if (resumption.match() == PlanMatch.EARLIER_PLAN_FORMAT) {
+            run.operator.say("Ceremony " + run.ceremony + " started under plan " + resumption.started().planSha256()
+                    + ", whose text an earlier version of this program wrote; this version writes the same plan as "
+                    + plan.sha256() + ". The script and the parameters are the same, so it resumes.");
+        }
+        run.operator.say("Resuming ceremony " + run.ceremony + " after its last completed step.");
+    }
+
+    /** The ceremony a run resumes: what it started with, and how this run's plan was matched to it. */
+    private record Resumption(StartedPlan started, PlanMatch match) {
     }
 
     /**

@@ -215,7 +215,7 @@ final class LogState {
                 completed.add(entry.dataText("step"));
             }
         }
-        return Optional.of(new Unfinished(ceremony, start.dataText("script"), start.dataText("plan-sha256"), completed));
+        return Optional.of(new Unfinished(ceremony, start, completed));
     }
 
     /** Labels whose generation began in {@code ceremony} and was never recorded as done. */
@@ -256,10 +256,25 @@ final class LogState {
         return quorums.candidates(role);
     }
 
-    /** A ceremony that did not end. */
-    record Unfinished(String ceremony, String script, String planSha256, Set<String> completedSteps) {
+    /**
+     * A ceremony that did not end.
+     *
+     * @param start its first record, read as {@link StartedPlan} only when a resume needs it (an
+     *     abort does not)
+     */
+    record Unfinished(String ceremony, AuditEntry start, Set<String> completedSteps) {
         Unfinished {
             completedSteps = Set.copyOf(completedSteps);
+        }
+
+        /** The script the ceremony was started with. */
+        String script() {
+            return start.dataText("script");
+        }
+
+        /** What it was started with, which a resume is held to. */
+        StartedPlan started() {
+            return StartedPlan.of(start);
         }
     }
 }

@@ -36,6 +36,16 @@ public final class PlanWriter {
     /** Widest line of a plan. */
     public static final int WIDTH = 80;
 
+    /**
+     * The version of the plan's text, recorded in each ceremony's first record ({@code plan-format}).
+     * Raise it whenever the text of a plan of the same script, parameters, profiles, configuration
+     * and records changes, so that a ceremony started under the earlier text can still be resumed:
+     * its plan hash cannot be made again, and the resume is held to the same script and parameters
+     * instead (see {@link StartedPlan}). Records without the field are of the text before 2, which
+     * had no section "CAs of earlier ceremonies".
+     */
+    public static final int FORMAT = 2;
+
     private final CertificateDrafter drafter;
     private final Map<String, CertificateProfile> profiles;
     private final dev.ceremony.config.DnDefaults dnDefaults;

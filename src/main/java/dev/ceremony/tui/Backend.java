@@ -30,6 +30,15 @@ public interface Backend {
      */
     CeremonyPlan plan(String script, Map<String, String> parameters);
 
+    /**
+     * Refuses, with a message, a run of a script with these parameters whose plan is not the
+     * approved one, as the run would: on a resume, the plan the unfinished ceremony started under
+     * is accepted too. A backend without an audit log compares with the plan alone.
+     */
+    default void requireApproved(String script, Map<String, String> parameters, PlanHash approved) {
+        plan(script, parameters).requireApproved(approved);
+    }
+
     /** The ids of a script's steps, in order, for the runner's step list. */
     List<String> steps(String script);
 

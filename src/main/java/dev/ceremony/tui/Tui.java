@@ -115,7 +115,7 @@ public final class Tui {
             // Checked here too, so that a wrong hash is refused on the setup form, before the
             // runner starts; the engine checks it again against the plan it runs.
             try {
-                backend.plan(setup.script().id(), setup.parameters()).requireApproved(setup.approvedPlan().get());
+                backend.requireApproved(setup.script().id(), setup.parameters(), setup.approvedPlan().get());
             } catch (RuntimeException e) {
                 error("The ceremony was not started", e, () -> { });
                 return;
