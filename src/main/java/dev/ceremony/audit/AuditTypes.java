@@ -145,7 +145,10 @@ public final class AuditTypes {
     /** Something failed; the ceremony stopped and can be resumed: {@code step}, {@code reason}. */
     public static final String ERROR = "error";
 
-    /** The ceremony was abandoned: {@code step}, {@code reason}. */
+    /**
+     * The ceremony was abandoned: {@code step} (the step it ran, or for an unfinished ceremony aborted
+     * later the last step it began, with {@code step-completed} and {@code by}, who aborted it), {@code reason}.
+     */
     public static final String ABORT = "abort";
 
     /** Something went other than the script says and the ceremony went on: {@code reason}. */

@@ -4,7 +4,6 @@ import dev.ceremony.text.Facts;
 import dev.ceremony.text.Printable;
 import dev.ceremony.text.Wrap;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +23,8 @@ public final class Transcript {
             AuditTypes.STEP, AuditTypes.KEY_GENERATED, AuditTypes.FINGERPRINT, AuditTypes.NOTE, AuditTypes.CEREMONY_END,
             AuditTypes.REFUSAL, AuditTypes.ERROR, AuditTypes.ABORT, AuditTypes.DEVIATION, AuditTypes.SHARE_HANDED_OUT,
             AuditTypes.QUORUM_LOGIN, AuditTypes.PIN_CHANGED, AuditTypes.REQUEST_REVIEWED, AuditTypes.REQUEST_LEFT_OUT,
-            AuditTypes.CERTIFICATE_ISSUED, AuditTypes.FACTS_SHOWN);
+            AuditTypes.CERTIFICATE_ISSUED, AuditTypes.FACTS_SHOWN, AuditTypes.STEP_STARTED, AuditTypes.CEREMONY_RESUMED,
+            AuditTypes.KEY_DESTROYED);
 
     private final List<String> lines = new ArrayList<>();
 
@@ -65,54 +65,39 @@ public final class Transcript {
             field("Mode", text(first, "mode").equals("batch")
                     ? "batch (confirmations as given on the command line)" : text(first, "mode"));
         }
-        field("Outcome", records.stream().filter(e -> e.type().equals(AuditTypes.CEREMONY_END)).findFirst()
-                .map(end -> text(end, "outcome")).orElse("NOT ENDED (stopped; it can be resumed)"));
+        TranscriptSteps steps = new TranscriptSteps(records);
+        java.util.Optional<AuditEntry> end = records.stream().filter(e -> e.type().equals(AuditTypes.CEREMONY_END))
+                .findFirst();
+        String when = steps.abortedWhen().orElse("");
+        field("Outcome", end.map(e -> text(e, "outcome") + (when.isEmpty() ? "" : ", " + when))
+                .orElse("NOT ENDED (stopped; it can be resumed)"));
         field("Started", first.time());
         field("Ended", last.time());
         field("Records", first.seq() + " to " + last.seq() + " of the audit log");
 
         section("Participants");
-        Map<String, List<String>> confirmations = new LinkedHashMap<>();
-        for (AuditEntry entry : records) {
-            if (entry.type().equals(AuditTypes.PARTICIPANT)) {
-                line(String.format("  %-14s %s", text(entry, "role"), text(entry, "name")));
-            }
-            if (entry.type().equals(AuditTypes.CONFIRMATION)) {
-                confirmations.computeIfAbsent(text(entry, "step"), step -> new ArrayList<>())
-                        .add(text(entry, "role") + " " + text(entry, "name"));
-            }
+        for (AuditEntry entry : steps.participants()) {
+            line(String.format("  %-14s %s", text(entry, "role"), text(entry, "name"))
+                    + (steps.joinedLate(entry) ? "  (from " + time(entry) + ")" : ""));
         }
 
         section("Steps");
-        Map<String, AuditEntry> factsShown = new java.util.HashMap<>();
-        for (AuditEntry entry : records) {
-            if (entry.type().equals(AuditTypes.FACTS_SHOWN)) {
-                factsShown.put(text(entry, "step"), entry);
-            }
-            if (entry.type().equals(AuditTypes.STEP)) {
-                String step = text(entry, "step");
-                wrapped(String.format("  %s  %s  %s: %s", time(entry), step, text(entry, "action"),
-                        text(entry, "outcome")), INDENT + "      ");
-                if (entry.data().get("details") instanceof Map<?, ?> details && !details.isEmpty()) {
-                    List<String> parts = new ArrayList<>();
-                    details.forEach((name, value) -> parts.add(name + " " + Printable.escape(value instanceof List<?> list
-                            ? String.join(", ", list.stream().map(String::valueOf).toList()) : String.valueOf(value))));
-                    wrapped("            " + String.join("; ", parts), INDENT + "          ");
-                }
-                AuditEntry facts = factsShown.remove(step);
-                if (facts != null) {
-                    for (String row : Facts.fromPairs(facts.data().get("heading"), facts.data().get("facts"))
-                            .lines(WIDTH - 12)) {
-                        line("            " + row);
-                    }
-                }
-                List<String> who = confirmations.getOrDefault(step, List.of());
-                wrapped("            confirmed by " + (who.isEmpty() ? "nobody" : String.join(", ", who)),
-                        INDENT + "          ");
+        for (Object item : steps.entries()) {
+            if (item instanceof TranscriptSteps.Attempt attempt) {
+                attempt(attempt);
+            } else if (item instanceof TranscriptSteps.Resume resume) {
+                wrapped("  " + time(resume.entry()) + "  RESUMED after an interruption; completed before and not done "
+                        + "again: " + (resume.notDoneAgain().isEmpty() ? "none" : String.join(", ", resume.notDoneAgain()
+                                .stream().map(Printable::escape).toList())), INDENT + "      ");
             }
         }
+        steps.abort().ifPresent(abort -> wrapped("  " + time(abort) + "  ABORTED" + (when.isEmpty() ? "" : " " + when)
+                + abortedBy(steps), INDENT + "      "));
 
-        TranscriptRequests requests = new TranscriptRequests(records);
+        TranscriptRequests requests = new TranscriptRequests(records, end.isEmpty()
+                ? "stopped before they were signed"
+                : steps.abort().isPresent() ? "aborted before they were signed"
+                : "no record says why");
         if (requests.any()) {
             section("Requests and certificates");
             for (String row : requests.lines()) {
@@ -148,8 +133,17 @@ public final class Transcript {
             line("  none");
         }
         for (AuditEntry entry : deviations) {
-            wrapped("  " + time(entry) + "  " + entry.type().toUpperCase(java.util.Locale.ROOT) + ": "
-                    + text(entry, "reason"), INDENT + "          ");
+            String what = entry.type().toUpperCase(java.util.Locale.ROOT);
+            if (entry.type().equals(AuditTypes.ABORT)) {
+                what += (when.isEmpty() ? "" : " " + when) + abortedBy(steps);
+            }
+            wrapped("  " + time(entry) + "  " + what + ": " + text(entry, "reason"), INDENT + "          ");
+        }
+        for (AuditEntry entry : records) {
+            if (entry.type().equals(AuditTypes.KEY_DESTROYED)) {
+                wrapped("  " + time(entry) + "  KEY DESTROYED on the token: " + text(entry, "label") + " ("
+                        + text(entry, "reason") + ")", INDENT + "          ");
+            }
         }
 
         section("Notes");
@@ -173,14 +167,78 @@ public final class Transcript {
         section("Signatures");
         line("  We were present and confirm that this transcript is what happened.");
         line("");
-        for (AuditEntry entry : records) {
-            if (entry.type().equals(AuditTypes.PARTICIPANT)) {
-                line(String.format("  %-14s %-24s signature ______________________", text(entry, "role"),
-                        text(entry, "name")));
-                line("");
-            }
+        for (AuditEntry entry : steps.participants()) {
+            line(String.format("  %-14s %-24s signature ______________________", text(entry, "role"),
+                    text(entry, "name")));
+            line("");
         }
         line("  Date ____________________");
+    }
+
+    /**
+     * One attempt at a step: when and how it ended, its details (or, if it did not complete, what it
+     * recorded before it stopped), what its people were shown, and who confirmed or declined it.
+     */
+    private void attempt(TranscriptSteps.Attempt attempt) {
+        String step = Printable.escape(String.valueOf(attempt.step));
+        String action = Printable.escape(attempt.action());
+        if (attempt.end == TranscriptSteps.End.COMPLETED) {
+            wrapped(String.format("  %s  %s  %s: %s", time(attempt.ended), step, action,
+                    text(attempt.ended, "outcome")), INDENT + "      ");
+            if (attempt.ended.data().get("details") instanceof Map<?, ?> details && !details.isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                details.forEach((name, value) -> parts.add(name + " " + Printable.escape(value instanceof List<?> list
+                        ? String.join(", ", list.stream().map(String::valueOf).toList()) : String.valueOf(value))));
+                wrapped("            " + String.join("; ", parts), INDENT + "          ");
+            }
+        } else {
+            AuditEntry when = attempt.started.orElse(attempt.ended);
+            String how = switch (attempt.end) {
+                case INTERRUPTED -> "INTERRUPTED (begun, never completed)";
+                case ABORTED -> "ABORTED while it ran (see Refusals, errors, aborts and deviations)";
+                case REFUSED -> "STOPPED, refused at " + time(attempt.ended) + " (see Refusals, errors, aborts and "
+                        + "deviations)";
+                default -> "STOPPED, failed at " + time(attempt.ended) + " (see Refusals, errors, aborts and "
+                        + "deviations)";
+            };
+            wrapped(String.format("  %s  %s  %s: %s", time(when), step, action, how), INDENT + "      ");
+            List<String> recorded = new ArrayList<>();
+            if (attempt.certificates > 0) {
+                recorded.add(attempt.certificates + " certificate(s) issued, listed below");
+            }
+            if (attempt.keys > 0) {
+                recorded.add(attempt.keys + " key(s) generated (under Fingerprints)");
+            }
+            wrapped("            before it stopped: " + (recorded.isEmpty() ? "no certificate issued, no key generated"
+                    : String.join("; ", recorded)), INDENT + "          ");
+        }
+        if (attempt.facts != null) {
+            for (String row : Facts.fromPairs(attempt.facts.data().get("heading"), attempt.facts.data().get("facts"))
+                    .lines(WIDTH - 12)) {
+                line("            " + row);
+            }
+        }
+        List<String> confirmed = new ArrayList<>();
+        List<String> declined = new ArrayList<>();
+        for (AuditEntry entry : attempt.confirmations) {
+            String who = text(entry, "role") + " " + text(entry, "name");
+            if (Boolean.FALSE.equals(entry.data().get("confirmed"))) {
+                declined.add(who + (entry.data().containsKey("reason") ? " (" + text(entry, "reason") + ")" : ""));
+            } else {
+                confirmed.add(who);
+            }
+        }
+        wrapped("            confirmed by " + (confirmed.isEmpty() ? "nobody" : String.join(", ", confirmed)),
+                INDENT + "          ");
+        if (!declined.isEmpty()) {
+            wrapped("            DECLINED by " + String.join(", ", declined), INDENT + "          ");
+        }
+    }
+
+    /** ", by administrator Alice, witness Wendy", or nothing when the records do not say who aborted. */
+    private static String abortedBy(TranscriptSteps steps) {
+        List<String> by = steps.abortedBy();
+        return by.isEmpty() ? "" : ", by " + String.join(", ", by.stream().map(Printable::escape).toList());
     }
 
     private void fingerprint(String hex) {

@@ -13,6 +13,7 @@ import dev.ceremony.token.KeyLabel;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -395,12 +396,18 @@ public final class CeremonyRunner {
 
     /** The ceremony is abandoned: debris destroyed and recorded, the log sealed, a transcript written. */
     private RunOutcome abort(Run run, ScriptStep step, String reason) {
+        return abort(run, step, reason, Map.of());
+    }
+
+    /** An abort whose record also carries {@code more} (after {@code step}, before the reason). */
+    private RunOutcome abort(Run run, ScriptStep step, String reason, Map<String, Object> more) {
         if (!run.logStarted()) {
             return new RunOutcome(run.ceremony, RunOutcome.Ending.ABORTED, Optional.empty(), Optional.empty(),
                     Optional.of(reason));
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("step", step.id());
+        data.putAll(more);
         data.put("reason", reason);
         run.append(AuditTypes.ABORT, data);
         destroyDebris(run);
@@ -411,8 +418,9 @@ public final class CeremonyRunner {
 
     /**
      * Aborts the unfinished ceremony of {@code script}, with the parameters it was started with:
-     * opens the token to destroy what it made that no certificate uses, records the reason, seals,
-     * and writes the transcript.
+     * opens the token to destroy what it made that no certificate uses, records the reason, the last
+     * step the ceremony began (and whether it completed) and who aborted it, seals, and writes the
+     * transcript.
      */
     public RunOutcome abortUnfinished(CeremonyScript script, Map<Role, String> participants, Operator operator,
             String reason) {
@@ -435,13 +443,34 @@ public final class CeremonyRunner {
             run.token(setup.tokens().open());
             TokenLogin.logIn(run, before, run.requireToken());
             run.sealWith(run.requireToken().requireKey(new KeyLabel(CaNames.AUDIT_RECORD)));
+            List<String> by = new ArrayList<>();
             for (Map.Entry<Role, String> participant : new java.util.TreeMap<>(participants).entrySet()) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("role", KebabCase.of(participant.getKey()));
                 data.put("name", participant.getValue());
                 run.append(AuditTypes.PARTICIPANT, data);
+                by.add(KebabCase.of(participant.getKey()) + " " + participant.getValue());
             }
-            return abort(run, script.steps().get(0), reason);
+            // The record names the last step the ceremony began, not the script's first.
+            String begun = null;
+            boolean completed = false;
+            for (AuditEntry entry : run.now(Set.of(AuditTypes.STEP_STARTED, AuditTypes.STEP)).of(run.ceremony)) {
+                if (entry.type().equals(AuditTypes.STEP_STARTED)) {
+                    begun = entry.dataText("step");
+                    completed = false;
+                } else if (entry.type().equals(AuditTypes.STEP) && entry.dataText("step").equals(begun)) {
+                    completed = true;
+                }
+            }
+            String last = begun;
+            ScriptStep step = script.steps().stream().filter(s -> s.id().equals(last)).findFirst()
+                    .orElse(script.steps().get(0));
+            Map<String, Object> more = new LinkedHashMap<>();
+            if (last != null) {
+                more.put("step-completed", completed);
+            }
+            more.put("by", List.copyOf(by));
+            return abort(run, step, reason, more);
         } finally {
             run.close();
         }
