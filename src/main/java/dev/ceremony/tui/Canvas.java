@@ -23,6 +23,9 @@ final class Canvas {
     /** The end of a one-line cell that was cut; ASCII, as the Linux console's fonts may lack an ellipsis. */
     static final String CUT_MARK = "...";
 
+    /** The indent of an entry's further lines. */
+    private static final String ENTRY_INDENT = "  ";
+
     private enum Style {
         PLAIN, BOLD, REVERSE, BAR
     }
@@ -51,16 +54,21 @@ final class Canvas {
 
     /** Text from a row and column, wrapped at the right edge; returns the row after its last line. */
     int text(int row, int column, String text) {
-        return write(row, column, text, Style.PLAIN);
+        return write(row, column, text, "", Style.PLAIN);
     }
 
     int bold(int row, int column, String text) {
-        return write(row, column, text, Style.BOLD);
+        return write(row, column, text, "", Style.BOLD);
     }
 
     /** Reverse video: the selected line, the title and the key hints. */
     int reverse(int row, int column, String text) {
-        return write(row, column, text, Style.REVERSE);
+        return write(row, column, text, "", Style.REVERSE);
+    }
+
+    /** An entry of a list, wrapped with its further lines indented, so that they read as part of it. */
+    int entry(int row, int column, String text) {
+        return write(row, column, text, ENTRY_INDENT, Style.PLAIN);
     }
 
     /** A whole row in bold reverse video, padded to the width; a text too long ends in the cut mark. */
@@ -75,7 +83,7 @@ final class Canvas {
     int lines(int row, int column, List<String> lines) {
         List<String> wrapped = new ArrayList<>();
         for (String line : lines) {
-            wrapped.addAll(wrap(line, width - column));
+            wrapped.addAll(wrap(line, width - column, ""));
         }
         return rows(row, column, wrapped, Style.PLAIN);
     }
@@ -84,14 +92,19 @@ final class Canvas {
     int reverseLines(int row, int column, List<String> lines) {
         List<String> wrapped = new ArrayList<>();
         for (String line : lines) {
-            wrapped.addAll(wrap(line, width - column));
+            wrapped.addAll(wrap(line, width - column, ""));
         }
         return rows(row, column, wrapped, Style.REVERSE);
     }
 
     /** How many rows {@code text} takes from {@code column} on, wrapped as {@link #text} wraps it. */
     int rowsFor(int column, String text) {
-        return wrap(text, width - column).size();
+        return wrap(text, width - column, "").size();
+    }
+
+    /** How many rows {@code text} takes from {@code column} on, wrapped as {@link #entry} wraps it. */
+    int entryRows(int column, String text) {
+        return wrap(text, width - column, ENTRY_INDENT).size();
     }
 
     /** A part of this canvas, for a dialog or a column. */
@@ -146,12 +159,12 @@ final class Canvas {
         return text.length() > width;
     }
 
-    private int write(int row, int column, String text, Style style) {
-        return rows(row, column, wrap(text, width - column), style);
+    private int write(int row, int column, String text, String indent, Style style) {
+        return rows(row, column, wrap(text, width - column, indent), style);
     }
 
     /** Text as the lines it takes in {@code room} columns: escaped, then wrapped (at spaces where it can). */
-    private static List<String> wrap(String text, int room) {
+    private static List<String> wrap(String text, int room, String indent) {
         String shown = Printable.escapeHidden(text);
         if (room <= 0) {
             return List.of();
@@ -159,7 +172,7 @@ final class Canvas {
         if (shown.length() <= room) {
             return List.of(shown);
         }
-        return Wrap.lines(shown, room, room > 8 ? "  " : "");
+        return Wrap.lines(shown, room, room > 2 * indent.length() ? indent : "");
     }
 
     private int rows(int row, int column, List<String> lines, Style style) {

@@ -62,13 +62,13 @@ final class HomeView implements View {
             int next = row + 1;
             List<String> shown = lines.isEmpty() ? List.of("none") : lines;
             for (int i = 0; i < shown.size(); i++) {
-                int rows = canvas.rowsFor(2, shown.get(i));
+                int rows = canvas.entryRows(2, shown.get(i));
                 boolean last = i == shown.size() - 1;
                 if (next + rows > end || (!last && next + rows == end)) {
                     canvas.text(next, 2, "... and " + (shown.size() - i) + " more: S shows the status in full");
                     return next + 1;
                 }
-                next = canvas.text(next, 2, shown.get(i));
+                next = canvas.entry(next, 2, shown.get(i));
             }
             return next;
         }
