@@ -39,6 +39,8 @@ final class RunnerView implements View {
     private Optional<Progress> progress = Optional.empty();
     private boolean busy;
     private Optional<String> ended = Optional.empty();
+    /** Rows the end of the run and the progress bar took at the last draw. */
+    private int footerRows;
 
     /** The progress of a long task, with when it began, for the rate and the ETA. */
     private record Progress(String task, long done, long total, Instant started, Instant now) {
@@ -95,6 +97,7 @@ final class RunnerView implements View {
             bottom -= canvas.rowsFor(0, line);
             canvas.text(bottom, 0, line);
         }
+        footerRows = canvas.height() - bottom;
         int listWidth = Math.min(26, canvas.width() / 3);
         Canvas list = canvas.region(0, 0, listWidth - 1, bottom);
         for (int i = 0; i < steps.size() && i < list.height(); i++) {
@@ -129,6 +132,11 @@ final class RunnerView implements View {
             box.frame("Please wait");
             box.region(1, 2, boxWidth - 4, lines.size()).lines(0, 0, lines);
         }
+    }
+
+    @Override
+    public int footerRows() {
+        return footerRows;
     }
 
     @Override
