@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -116,12 +117,20 @@ final class RunnerView implements View {
             row = right.bold(row, 0, "Step " + (current + 1) + " of " + steps.size() + ": " + step.id());
             row = right.text(row, 0, step.instruction()) + 1;
         }
+        // The last things said that fit, each whole: never the tail of a line whose start scrolled away.
         List<String> recent = new ArrayList<>();
-        for (String line : said) {
-            recent.addAll(Wrap.lines(Printable.escapeHidden(line), right.width(), "  "));
+        for (Iterator<String> newest = said.descendingIterator(); newest.hasNext(); ) {
+            List<String> lines = Wrap.lines(Printable.escapeHidden(newest.next()), right.width(), "  ");
+            if (recent.size() + lines.size() > right.height() - row) {
+                if (recent.isEmpty()) {
+                    // Taller than the room: its start, and the canvas counts the rest.
+                    recent.addAll(lines);
+                }
+                break;
+            }
+            recent.addAll(0, lines);
         }
-        int shown = Math.max(0, right.height() - row);
-        right.lines(row, 0, recent.subList(Math.max(0, recent.size() - shown), recent.size()));
+        right.lines(row, 0, recent);
         if (busy && ended.isEmpty() && ui.dialog().isEmpty()) {
             int boxWidth = Math.min(44, canvas.width());
             List<String> lines = new ArrayList<>(Wrap.lines("Working on step '" + (step == null ? "" : step.id())

@@ -187,6 +187,38 @@ class WholeValuesTest {
     }
 
     @Test
+    void theRunnerPage_showsWhatWasSaid_inWholeLines_neverTheTailOfOneWhoseStartScrolledAway() throws Exception {
+        com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal terminal =
+                new com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal(
+                        new com.googlecode.lanterna.TerminalSize(80, 22));
+        com.googlecode.lanterna.screen.TerminalScreen lanterna = new com.googlecode.lanterna.screen.TerminalScreen(
+                terminal);
+        Ui ui = new Ui(new com.googlecode.lanterna.gui2.MultiWindowTextGUI(lanterna));
+        for (int later = 0; later < 24; later++) {
+            RunnerView runner = new RunnerView(ui, "root-ca", List.of("preflight", "export"), () -> { });
+            runner.step(2, new ScriptStep("export", "Write the files.", StepAction.CONFIRM, Set.of(
+                    Role.ADMINISTRATOR), Map.of()));
+            runner.say("Sealed; head " + SHA);
+            for (int i = 0; i < later; i++) {
+                runner.say("line " + i);
+            }
+            runner.busy(false);
+            terminal.clearScreen();
+            runner.draw(new Canvas(terminal.newTextGraphics(), 0, 0, 80, 22));
+            StringBuilder shown = new StringBuilder();
+            for (int row = 0; row < 22; row++) {
+                for (int column = 0; column < 80; column++) {
+                    shown.append(terminal.getCharacter(column, row).getCharacterString());
+                }
+                shown.append('\n');
+            }
+            String page = joined(shown.toString());
+            assertThat(!page.contains(SHA.substring(56)) || page.contains("Sealed;head" + SHA))
+                    .as("after %d more lines the page shows the hash whole or not at all:%n%s", later, shown).isTrue();
+        }
+    }
+
+    @Test
     void aConfirmationLongerThanTheBox_saysToScrollToTheEnd_untilItsEndWasShown() {
         Facts facts = Facts.of("The certificate about to be signed:");
         for (int i = 0; i < 30; i++) {
