@@ -65,7 +65,8 @@ final class HomeView implements View {
                 int rows = canvas.entryRows(2, shown.get(i));
                 boolean last = i == shown.size() - 1;
                 if (next + rows > end || (!last && next + rows == end)) {
-                    canvas.text(next, 2, "... and " + (shown.size() - i) + " more: S shows the status in full");
+                    canvas.text(next, 2, (i == 0 ? shown.size() + " not shown here" : "... and " + (shown.size() - i)
+                            + " more") + ": S shows the status in full");
                     return next + 1;
                 }
                 next = canvas.entry(next, 2, shown.get(i));
