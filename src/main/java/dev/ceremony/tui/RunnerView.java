@@ -115,6 +115,13 @@ final class RunnerView implements View {
         int row = 0;
         if (step != null) {
             row = right.bold(row, 0, "Step " + (current + 1) + " of " + steps.size() + ": " + step.id());
+        }
+        if (ui.dialog().isPresent()) {
+            // A box covers the rest: only the steps and the step's name stay above it, never the
+            // start of a sentence or of a hash whose end is under the box.
+            return;
+        }
+        if (step != null) {
             row = right.text(row, 0, step.instruction()) + 1;
         }
         // The last things said that fit, each whole: never the tail of a line whose start scrolled away.
@@ -131,7 +138,7 @@ final class RunnerView implements View {
             recent.addAll(0, lines);
         }
         right.lines(row, 0, recent);
-        if (busy && ended.isEmpty() && ui.dialog().isEmpty()) {
+        if (busy && ended.isEmpty()) {
             int boxWidth = Math.min(44, canvas.width());
             List<String> lines = new ArrayList<>(Wrap.lines("Working on step '" + (step == null ? "" : step.id())
                     + "'...", boxWidth - 4, "  "));

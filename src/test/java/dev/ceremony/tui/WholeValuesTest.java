@@ -82,6 +82,23 @@ class WholeValuesTest {
     }
 
     @Test
+    void aBoxOverTheRunner_leavesNoStartOfASentenceAboveIt() {
+        VirtualScreen screen = new VirtualScreen(new ScriptedBackend(DASHBOARD, op -> {
+            op.showStep(3, 3, new ScriptStep("export", "Read the root certificate's SHA-256 fingerprint aloud (hex and "
+                    + "PGP words); every witness writes it on the paper transcript.", StepAction.CONFIRM, Set.of(
+                            Role.ADMINISTRATOR), Map.of()));
+            op.say("Sealed; head " + SHA);
+            op.fingerprint("certificate root-ca: " + ROOT, SHA);
+            return completed();
+        }), 80, 24, List.of());
+        start(screen);
+
+        String box = screen.until(text -> text.contains("Read aloud and compare"));
+        assertThat(box).contains("Step 3 of 3: export").doesNotContain("Read the root certificate's")
+                .doesNotContain("Sealed; head");
+    }
+
+    @Test
     void theRequestDetail_losesNoCharacterOfALongNameAtTheWrap() throws Exception {
         KeyPairGenerator keys = KeyPairGenerator.getInstance("EC");
         keys.initialize(new ECGenParameterSpec("secp256r1"));
