@@ -27,11 +27,8 @@ final class ConfirmDialog implements View {
     private final String name;
     private final Facts shown;
     private final CompletableFuture<Confirmation> answer;
-    /** The first line of the text on the screen, and the most lines seen so far. */
-    private int top;
-    private int seen;
-    private int pageRows = 1;
-    private int textLines = Integer.MAX_VALUE;
+    /** The text's window; Enter confirms only once it has shown the last line. */
+    private final Scroll scroll = new Scroll();
     private boolean warned;
 
     ConfirmDialog(Ui ui, ScriptStep step, Role role, String name, Facts shown,
@@ -51,7 +48,9 @@ final class ConfirmDialog implements View {
 
     @Override
     public String hints() {
-        return "Enter: " + name + " confirms | PgDn/PgUp: scroll | A: abort";
+        // Enter is refused until the end was shown, so until then the bar says what to do instead.
+        return scroll.seenAll() ? "Enter: " + name + " confirms | PgDn/PgUp: scroll | A: abort"
+                : "PgDn: read to the end first, then confirm | PgUp: back | A: abort";
     }
 
     @Override
@@ -75,34 +74,24 @@ final class ConfirmDialog implements View {
 
     @Override
     public void draw(Canvas canvas) {
-        List<String> lines = text(canvas.width());
-        pageRows = Math.max(1, canvas.height() - 3);
-        textLines = lines.size();
-        top = Math.max(0, Math.min(top, textLines - pageRows));
-        seen = Math.max(seen, Math.min(textLines, top + pageRows));
-        canvas.lines(0, 0, lines.subList(top, Math.min(textLines, top + pageRows)));
-        int below = textLines - top - pageRows;
-        if (below > 0) {
-            canvas.reverse(canvas.height() - 3, 0, (warned ? "Read to the end before confirming: " : "")
-                    + below + " more line(s) below: Down or PgDn");
-        } else if (top > 0) {
-            canvas.text(canvas.height() - 3, 0, "(end; " + top + " line(s) above: Up or PgUp)");
-        }
-        canvas.bold(canvas.height() - 2, 0, "Enter: I, " + name + ", confirm.");
-        canvas.text(canvas.height() - 1, 0, "A: abort the ceremony.");
+        int footerRows = 1 + Math.max(canvas.rowsFor(0, confirmLine(false)), canvas.rowsFor(0, confirmLine(true)));
+        scroll.draw(canvas, 0, Math.max(2, canvas.height() - footerRows), text(canvas.width()),
+                warned ? "Read to the end before confirming: " : "");
+        // After the window, which may have just shown the last line.
+        int row = canvas.bold(canvas.height() - footerRows, 0, confirmLine(scroll.seenAll()));
+        canvas.text(row, 0, "A: abort the ceremony.");
+    }
+
+    /** What Enter does, or (before the end was shown) what to do first. */
+    private String confirmLine(boolean readAll) {
+        return (readAll ? "" : "Read to the end first (PgDn); then ") + "Enter: I, " + name + ", confirm.";
     }
 
     @Override
     public void key(KeyStroke key) {
-        switch (key.getKeyType()) {
-            case ArrowDown -> top++;
-            case ArrowUp -> top = Math.max(0, top - 1);
-            case PageDown -> top += pageRows;
-            case PageUp -> top = Math.max(0, top - pageRows);
-            default -> { }
-        }
+        scroll.key(key);
         if (key.getKeyType() == KeyType.Enter) {
-            if (seen < textLines) {
+            if (!scroll.seenAll()) {
                 warned = true;
                 return;
             }

@@ -40,13 +40,12 @@ final class FingerprintDialog implements View {
 
     @Override
     public void draw(Canvas canvas) {
-        canvas.bold(0, 0, "SHA-256 of " + subject);
-        int row = 2;
-        for (String line : Fingerprints.hexLines(sha256, 40)) {
-            canvas.bold(row++, 4, line);
+        // The subject is compared too: wrapped, never cut at the frame.
+        int row = canvas.bold(0, 0, "SHA-256 of " + subject) + 1;
+        for (String line : Fingerprints.hexLines(sha256, Math.min(40, canvas.width() - 4))) {
+            row = canvas.bold(row, 4, line);
         }
-        row++;
-        canvas.lines(row, 4, Fingerprints.wordLines(sha256, canvas.width() - 4));
+        canvas.lines(row + 1, 4, Fingerprints.wordLines(sha256, canvas.width() - 4));
     }
 
     @Override

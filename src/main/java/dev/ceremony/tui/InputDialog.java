@@ -2,8 +2,6 @@ package dev.ceremony.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.ceremony.text.Wrap;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -49,15 +47,18 @@ final class InputDialog implements View {
 
     @Override
     public int rows() {
-        return 8;
+        return 10;
     }
 
     @Override
     public void draw(Canvas canvas) {
-        int row = canvas.lines(0, 0, Wrap.lines(prompt, canvas.width(), ""));
-        canvas.text(row + 1, 0, "[" + Canvas.pad(field.shown(canvas.width() - 2), canvas.width() - 2) + "]");
-        List<String> lines = problem.isEmpty() ? List.of() : Wrap.lines(problem, canvas.width(), "");
-        canvas.lines(row + 3, 0, lines);
+        int row = canvas.text(0, 0, prompt) + 1;
+        for (String line : field.lines(canvas.width() - 2)) {
+            row = canvas.text(row, 0, "[" + Canvas.pad(line, canvas.width() - 2) + "]");
+        }
+        if (!problem.isEmpty()) {
+            canvas.text(row + 1, 0, problem);
+        }
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.ceremony.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One line of ordinary (not secret) text: a name, a folder, a parameter, a reason. */
 final class LineField {
@@ -34,9 +36,16 @@ final class LineField {
         return text.toString();
     }
 
-    /** The end of the text that fits {@code width} columns, with a cursor mark. */
-    String shown(int width) {
+    /**
+     * The text with a cursor mark, in lines of {@code width}: all of it, so that a long value (a
+     * plan's hash, a folder) can be read back whole while it is typed.
+     */
+    List<String> lines(int width) {
         String shown = text + "_";
-        return shown.length() <= width ? shown : shown.substring(shown.length() - width);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < shown.length(); i += Math.max(1, width)) {
+            lines.add(shown.substring(i, Math.min(shown.length(), i + Math.max(1, width))));
+        }
+        return lines;
     }
 }

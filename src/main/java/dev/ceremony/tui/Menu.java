@@ -22,18 +22,38 @@ final class Menu {
         return selected;
     }
 
-    /** Draws the items from a row on; returns the row after them. */
+    /** Draws the items from a row on, one a row; returns the row after them. */
     int draw(Canvas canvas, int row, int column) {
-        for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
-            String line = (item.letter() == ' ' ? "    " : "[" + item.letter() + "] ") + item.text();
-            if (i == selected) {
-                canvas.reverse(row + i, column, Canvas.pad(line, Math.max(line.length() + 1, 30)));
-            } else {
-                canvas.text(row + i, column, line);
+        return draw(canvas, row, column, 1);
+    }
+
+    /** Rows the items take in {@code columns} columns (filled top to bottom, then left to right). */
+    int rows(int columns) {
+        return (items.size() + columns - 1) / Math.max(1, columns);
+    }
+
+    /**
+     * Draws the items in {@code columns} columns side by side (a column as wide as its longest
+     * item, at least 30), from a row on; returns the row after them.
+     */
+    int draw(Canvas canvas, int row, int column, int columns) {
+        int rows = rows(columns);
+        int x = column;
+        for (int first = 0; first < items.size(); first += rows) {
+            int widest = 0;
+            for (int i = first; i < Math.min(items.size(), first + rows); i++) {
+                Item item = items.get(i);
+                String line = (item.letter() == ' ' ? "    " : "[" + item.letter() + "] ") + item.text();
+                widest = Math.max(widest, Math.max(line.length() + 1, 30));
+                if (i == selected) {
+                    canvas.reverse(row + i - first, x, Canvas.pad(line, Math.max(line.length() + 1, 30)));
+                } else {
+                    canvas.text(row + i - first, x, line);
+                }
             }
+            x += widest + 2;
         }
-        return row + items.size();
+        return row + rows;
     }
 
     /** True when the key moved or took a choice. */

@@ -16,6 +16,7 @@ final class MessageDialog implements View {
     private final String title;
     private final List<String> paragraphs;
     private final Runnable then;
+    private final Scroll scroll = new Scroll();
 
     MessageDialog(Ui ui, String title, List<String> paragraphs, Runnable then) {
         this.ui = ui;
@@ -31,17 +32,17 @@ final class MessageDialog implements View {
 
     @Override
     public String hints() {
-        return "Enter: OK";
+        return "Enter: OK" + (scroll.scrolls() ? " | PgDn/PgUp: scroll" : "");
     }
 
     @Override
     public int rows() {
-        return Math.min(18, wrapped(70).size() + 2);
+        return Math.min(20, wrapped(76).size() + 2);
     }
 
     @Override
     public void draw(Canvas canvas) {
-        canvas.lines(0, 0, wrapped(canvas.width()));
+        scroll.draw(canvas, 0, canvas.height() - 1, wrapped(canvas.width()));
         canvas.reverse(canvas.height() - 1, 0, "[ OK ]");
     }
 
@@ -50,6 +51,8 @@ final class MessageDialog implements View {
         if (key.getKeyType() == KeyType.Enter || key.getKeyType() == KeyType.Escape) {
             ui.close(this);
             then.run();
+        } else {
+            scroll.key(key);
         }
     }
 

@@ -4,7 +4,6 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.ceremony.token.Pin;
 import dev.ceremony.token.PinState;
-import dev.ceremony.text.Wrap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -41,10 +40,10 @@ final class PinDialog implements View {
 
     @Override
     public void draw(Canvas canvas) {
-        int row = canvas.lines(0, 0, Wrap.lines(prompt + ":", canvas.width(), ""));
-        canvas.text(row, 0, "PIN flags: " + flags.map(PinState::describe).orElse("not known"));
-        canvas.text(row + 2, 0, "PIN: [" + Canvas.pad(field.masked(), Math.min(canvas.width() - 8, 32)) + "]");
-        canvas.text(row + 4, 0, "Only stars are shown. The PIN is never written anywhere.");
+        int row = canvas.text(0, 0, prompt + ":");
+        row = canvas.text(row, 0, "PIN flags: " + flags.map(PinState::describe).orElse("not known")) + 1;
+        row = canvas.text(row, 0, "PIN: [" + Canvas.pad(field.masked(), Math.min(canvas.width() - 8, 32)) + "]") + 1;
+        canvas.text(row, 0, "Only stars are shown. The PIN is never written anywhere.");
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.ceremony.pki.csr.Refusal;
 import dev.ceremony.pki.csr.RequestSummaries;
 import dev.ceremony.pki.csr.RequestSummary;
 import dev.ceremony.pki.csr.Verdict;
+import dev.ceremony.text.Printable;
 import dev.ceremony.text.Wrap;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ final class RequestDialog implements View {
 
     private final Ui ui;
     private final Verdict verdict;
+    private final Scroll scroll = new Scroll();
 
     RequestDialog(Ui ui, Verdict verdict) {
         this.ui = ui;
@@ -31,31 +33,39 @@ final class RequestDialog implements View {
 
     @Override
     public String hints() {
-        return "Enter or Esc: back to the table";
+        return "Enter or Esc: back to the table" + (scroll.scrolls() ? " | PgDn/PgUp: scroll" : "");
     }
 
     @Override
     public int rows() {
-        return 18;
+        return 20;
     }
 
     @Override
     public void draw(Canvas canvas) {
-        canvas.lines(0, 0, lines(canvas.width()));
+        scroll.draw(canvas, 0, canvas.height(), lines(canvas.width()));
     }
 
     @Override
     public void key(KeyStroke key) {
         if (key.getKeyType() == KeyType.Enter || key.getKeyType() == KeyType.Escape) {
             ui.close(this);
+        } else {
+            scroll.key(key);
         }
     }
 
-    /** The two columns, each cell wrapped in its column, then the refusals across the width. */
+    /**
+     * The file, then the two columns, each cell wrapped in its column, then the refusals across the
+     * width. A line is the label, a space, the left column, " | " and the right column: exactly the
+     * width, so that no character of the right column falls off the edge.
+     */
     List<String> lines(int width) {
         int label = 11;
-        int column = Math.max(10, (width - label - 3) / 2);
-        List<String> lines = new ArrayList<>();
+        int column = Math.max(10, (width - label - 4) / 2);
+        List<String> lines = new ArrayList<>(Wrap.lines("file: " + Printable.escapeHidden(verdict.source()), width,
+                "  "));
+        lines.add("");
         lines.add(Canvas.pad("", label) + " " + Canvas.pad("REQUESTED", column) + " | ISSUED");
         RequestSummary requested = verdict.requested().orElse(null);
         String notIssued = "(not issued)";
@@ -77,11 +87,16 @@ final class RequestDialog implements View {
     }
 
     private static void row(List<String> lines, int label, int column, String name, String left, String right) {
-        List<String> a = left.isEmpty() ? List.of("none") : Wrap.lines(left, column, " ");
-        List<String> b = right.isEmpty() ? List.of("none") : Wrap.lines(right, column, " ");
+        List<String> a = cell(left, column);
+        List<String> b = cell(right, column);
         for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
             lines.add(Canvas.pad(i == 0 ? name : "", label) + " " + Canvas.pad(i < a.size() ? a.get(i) : "", column)
                     + " | " + (i < b.size() ? b.get(i) : ""));
         }
+    }
+
+    /** A value wrapped in its column; escaped first, so that an escape cannot push the columns out of line. */
+    private static List<String> cell(String value, int column) {
+        return value.isEmpty() ? List.of("none") : Wrap.lines(Printable.escapeHidden(value), column, " ");
     }
 }

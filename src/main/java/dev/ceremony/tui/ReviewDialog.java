@@ -4,6 +4,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.ceremony.pki.csr.RequestSummary;
 import dev.ceremony.pki.csr.Verdict;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
  * back), and 'Y' approves the marked ones; the administrator and the witness then confirm.
  */
 final class ReviewDialog implements View {
+
+    private static final String FOOTER = "[x] is signed. Space leaves a request out. Y: approve the marked ones.";
 
     private final Ui ui;
     private final List<Verdict> verdicts;
@@ -52,9 +55,18 @@ final class ReviewDialog implements View {
     @Override
     public void draw(Canvas canvas) {
         int width = canvas.width();
+        List<String> notes = new ArrayList<>();
+        if (total > verdicts.size()) {
+            notes.add("Only the first " + verdicts.size() + " of " + total + " requests are listed; the audit log "
+                    + "holds every verdict.");
+        }
+        String cutNote = "A value ending in " + Canvas.CUT_MARK + " is cut here; Enter shows it whole.";
+        int noteRows = canvas.rowsFor(0, cutNote) + notes.stream().mapToInt(note -> canvas.rowsFor(0, note)).sum()
+                + canvas.rowsFor(0, FOOTER);
         canvas.bold(0, 0, "    " + row("FILE", "SUBJECT", "NAMES", "KEY", "VERDICT", width - 4));
-        int visible = canvas.height() - 3;
+        int visible = Math.max(1, canvas.height() - 2 - noteRows);
         int first = Math.max(0, Math.min(selected - visible / 2, verdicts.size() - visible));
+        boolean cut = false;
         for (int i = 0; i < visible && first + i < verdicts.size(); i++) {
             Verdict verdict = verdicts.get(first + i);
             RequestSummary requested = verdict.requested().orElse(null);
@@ -62,17 +74,22 @@ final class ReviewDialog implements View {
             String line = mark + row(verdict.source(), requested == null ? "(unreadable)" : requested.subject(),
                     requested == null ? "" : String.join(",", requested.alternativeNames()),
                     requested == null ? "" : requested.key(), verdict.accepted() ? "valid" : "REFUSED", width - 4);
+            cut |= line.contains(Canvas.CUT_MARK);
             if (first + i == selected) {
                 canvas.reverse(1 + i, 0, line);
             } else {
                 canvas.text(1 + i, 0, line);
             }
         }
-        if (total > verdicts.size()) {
-            canvas.text(canvas.height() - 2, 0, "Only the first " + verdicts.size() + " of " + total + " requests are "
-                    + "listed; the audit log holds every verdict.");
+        if (cut) {
+            notes.add(0, cutNote);
         }
-        canvas.bold(canvas.height() - 1, 0, "[x] is signed. Space leaves a request out. Y: approve the marked ones.");
+        int row = canvas.height() - canvas.rowsFor(0, FOOTER) - notes.stream().mapToInt(note -> canvas.rowsFor(0,
+                note)).sum();
+        for (String note : notes) {
+            row = canvas.text(row, 0, note);
+        }
+        canvas.bold(row, 0, FOOTER);
     }
 
     @Override
@@ -106,7 +123,8 @@ final class ReviewDialog implements View {
                 + cell(key, keyWidth) + " " + verdict;
     }
 
+    /** One cell of the table: cut with the mark when it is too long; the request's box shows it whole. */
     private static String cell(String text, int width) {
-        return Canvas.pad(dev.ceremony.text.Printable.escapeHidden(text), width);
+        return Canvas.fit(dev.ceremony.text.Printable.escapeHidden(text), width);
     }
 }

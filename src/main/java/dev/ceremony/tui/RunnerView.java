@@ -4,12 +4,14 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.ceremony.engine.ScriptStep;
 import dev.ceremony.pki.csr.Verdict;
+import dev.ceremony.text.Printable;
 import dev.ceremony.text.Wrap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +40,8 @@ final class RunnerView implements View {
     private Optional<Progress> progress = Optional.empty();
     private boolean busy;
     private Optional<String> ended = Optional.empty();
+    /** Rows the end of the run and the progress bar took at the last draw. */
+    private int footerRows;
 
     /** The progress of a long task, with when it began, for the rate and the ETA. */
     private record Progress(String task, long done, long total, Instant started, Instant now) {
@@ -81,43 +85,74 @@ final class RunnerView implements View {
 
     @Override
     public void draw(Canvas canvas) {
+        // From the bottom up, each on rows of its own: the end of the run, the progress bar, then the
+        // steps and what was said above them. Nothing is drawn over anything else.
+        int bottom = canvas.height();
+        if (ended.isPresent()) {
+            bottom -= canvas.rowsFor(0, ended.get());
+            canvas.bold(bottom, 0, ended.get());
+            bottom--;
+        }
+        if (progress.isPresent()) {
+            String line = progress.get().line(canvas.width());
+            bottom -= canvas.rowsFor(0, line);
+            canvas.text(bottom, 0, line);
+        }
+        footerRows = canvas.height() - bottom;
         int listWidth = Math.min(26, canvas.width() / 3);
-        for (int i = 0; i < steps.size() && i < canvas.height(); i++) {
+        Canvas list = canvas.region(0, 0, listWidth - 1, bottom);
+        for (int i = 0; i < steps.size() && i < list.height(); i++) {
             String mark = i < current || (i == current && ended.isPresent()) ? "[x] " : i == current ? "[>] " : "[ ] ";
-            String line = Canvas.pad(mark + steps.get(i), listWidth - 1);
+            // A step's name cut here is marked, and shows whole at the right as "Step n of m: name".
+            String line = Canvas.fit(mark + steps.get(i), list.width());
             if (i == current) {
-                canvas.reverse(i, 0, line);
+                list.reverse(i, 0, line);
             } else {
-                canvas.text(i, 0, line);
+                list.text(i, 0, line);
             }
         }
-        Canvas right = canvas.region(0, listWidth + 1, canvas.width() - listWidth - 1, canvas.height());
+        Canvas right = canvas.region(0, listWidth + 1, canvas.width() - listWidth - 1, bottom);
         int row = 0;
         if (step != null) {
-            right.bold(row++, 0, "Step " + (current + 1) + " of " + steps.size() + ": " + step.id());
-            for (String line : Wrap.lines(step.instruction(), right.width(), "")) {
-                if (row >= right.height() / 2) {
-                    break;
-                }
-                right.text(row++, 0, line);
-            }
-            row++;
+            row = right.bold(row, 0, "Step " + (current + 1) + " of " + steps.size() + ": " + step.id());
         }
-        int bottom = canvas.height() - (progress.isPresent() ? 1 : 0);
+        if (ui.dialog().isPresent()) {
+            // A box covers the rest: only the steps and the step's name stay above it, never the
+            // start of a sentence or of a hash whose end is under the box.
+            return;
+        }
+        if (step != null) {
+            row = right.text(row, 0, step.instruction()) + 1;
+        }
+        // The last things said that fit, each whole: never the tail of a line whose start scrolled away.
         List<String> recent = new ArrayList<>();
-        for (String line : said) {
-            recent.addAll(Wrap.lines(line, right.width(), "  "));
+        for (Iterator<String> newest = said.descendingIterator(); newest.hasNext(); ) {
+            List<String> lines = Wrap.lines(Printable.escapeHidden(newest.next()), right.width(), "  ");
+            if (recent.size() + lines.size() > right.height() - row) {
+                if (recent.isEmpty()) {
+                    // Taller than the room: its start, and the canvas counts the rest.
+                    recent.addAll(lines);
+                }
+                break;
+            }
+            recent.addAll(0, lines);
         }
-        int shown = Math.max(0, bottom - row);
-        right.lines(row, 0, recent.subList(Math.max(0, recent.size() - shown), recent.size()));
-        progress.ifPresent(p -> canvas.text(canvas.height() - 1, 0, p.line(canvas.width())));
-        if (busy && ended.isEmpty() && ui.dialog().isEmpty()) {
-            Canvas box = canvas.region(canvas.height() / 2 - 2, (canvas.width() - 44) / 2, 44, 4);
+        right.lines(row, 0, recent);
+        if (busy && ended.isEmpty()) {
+            int boxWidth = Math.min(44, canvas.width());
+            List<String> lines = new ArrayList<>(Wrap.lines("Working on step '" + (step == null ? "" : step.id())
+                    + "'...", boxWidth - 4, "  "));
+            lines.add("Do not remove the token.");
+            Canvas box = canvas.region(Math.max(0, canvas.height() / 2 - 2), (canvas.width() - boxWidth) / 2, boxWidth,
+                    lines.size() + 2);
             box.frame("Please wait");
-            box.text(1, 2, "Working on step '" + (step == null ? "" : step.id()) + "'...");
-            box.text(2, 2, "Do not remove the token.");
+            box.region(1, 2, boxWidth - 4, lines.size()).lines(0, 0, lines);
         }
-        ended.ifPresent(text -> canvas.bold(Math.min(canvas.height() - 1, steps.size() + 1), 0, text));
+    }
+
+    @Override
+    public int footerRows() {
+        return footerRows;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.ceremony.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.ceremony.text.Wrap;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -32,18 +31,18 @@ final class ScriptsView implements View {
 
     @Override
     public void draw(Canvas canvas) {
-        canvas.bold(0, 0, "Which ceremony?");
+        int row = canvas.bold(0, 0, "Which ceremony?") + 1;
         for (int i = 0; i < scripts.size(); i++) {
-            String line = Canvas.pad(scripts.get(i).id(), 24) + scripts.get(i).title();
+            // Two spaces at least between the id and the title, however long the id.
+            String line = Canvas.pad(scripts.get(i).id(), 22) + "  " + scripts.get(i).title();
             if (i == selected) {
-                canvas.reverse(2 + i, 2, Canvas.pad(line, canvas.width() - 4));
+                row = canvas.reverse(row, 2, Canvas.pad(line, canvas.width() - 4));
             } else {
-                canvas.text(2 + i, 2, line);
+                row = canvas.text(row, 2, line);
             }
         }
         if (!scripts.isEmpty()) {
-            canvas.lines(3 + scripts.size(), 2, Wrap.lines(scripts.get(selected).description(), canvas.width() - 4,
-                    ""));
+            canvas.text(row + 1, 2, scripts.get(selected).description());
         }
     }
 

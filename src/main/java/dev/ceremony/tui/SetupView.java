@@ -5,6 +5,7 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.ceremony.engine.PlanHash;
 import dev.ceremony.engine.Role;
 import dev.ceremony.text.Printable;
+import dev.ceremony.text.Wrap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,6 +28,9 @@ final class SetupView implements View {
             Optional<Path> importFrom, Optional<Path> exportTo, Optional<PlanHash> approvedPlan) {
     }
 
+    /** Width of the label column. */
+    private static final int LABEL = 20;
+
     /** The label of the optional approved-plan field. */
     private static final String APPROVED_PLAN = "approved plan";
 
@@ -42,6 +46,8 @@ final class SetupView implements View {
     private final Consumer<Setup> start;
     private final Runnable back;
     private int selected;
+    /** The first field on the screen, when the form is longer than the page. */
+    private int first;
 
     SetupView(Ui ui, Backend.ScriptInfo script, Backend.MediaDefaults media, Consumer<Setup> plan,
             Consumer<Setup> start, Runnable back) {
@@ -87,19 +93,56 @@ final class SetupView implements View {
 
     @Override
     public void draw(Canvas canvas) {
-        canvas.bold(0, 0, script.title());
-        int row = 2;
-        for (int i = 0; i < fields.size() && row < canvas.height() - 3; i++, row++) {
-            Field field = fields.get(i);
-            String line = field.action() ? "> " + field.label() : Canvas.pad(field.label(), 20) + " "
-                    + (values.get(field.label()).isEmpty() ? "(not set)" : values.get(field.label()));
-            if (i == selected) {
-                canvas.reverse(row, 2, Canvas.pad(line, canvas.width() - 4));
-            } else {
-                canvas.text(row, 2, line);
+        int row = canvas.bold(0, 0, script.title()) + 1;
+        String help = fields.get(selected).help();
+        int bottom = canvas.height() - canvas.rowsFor(2, help) - 2;
+        List<List<String>> blocks = new ArrayList<>();
+        for (Field field : fields) {
+            blocks.add(lines(field, canvas.width() - 4));
+        }
+        // The rows from the first field shown to the chosen one fit, with a row for each mark.
+        first = Math.min(first, selected);
+        while (first < selected && rows(blocks, first, selected) + (first > 0 ? 1 : 0) + 1 > bottom - row) {
+            first++;
+        }
+        if (first > 0) {
+            row = canvas.text(row, 2, "(" + first + " more above: Up)");
+        }
+        for (int i = first; i < fields.size(); i++) {
+            List<String> block = blocks.get(i);
+            // A row is kept for the mark while more fields follow.
+            if (row + block.size() + (i < fields.size() - 1 ? 1 : 0) > bottom) {
+                canvas.text(row, 2, "(" + (fields.size() - i) + " more below: Down)");
+                break;
+            }
+            for (String line : block) {
+                row = i == selected ? canvas.reverse(row, 2, Canvas.pad(line, canvas.width() - 4))
+                        : canvas.text(row, 2, line);
             }
         }
-        canvas.text(canvas.height() - 2, 2, fields.get(selected).help());
+        canvas.text(bottom + 1, 2, help);
+    }
+
+    /** A field as it shows: its label, and its value wrapped beside it, whole (a hash is compared against paper). */
+    private List<String> lines(Field field, int width) {
+        if (field.action()) {
+            return List.of("> " + field.label());
+        }
+        String value = values.get(field.label());
+        if (field.label().equals(APPROVED_PLAN) && !value.isBlank()) {
+            value = PlanHash.parse(value).grouped();
+        }
+        String indent = " ".repeat(LABEL + 1);
+        List<String> lines = new ArrayList<>();
+        for (String line : Wrap.lines(Printable.escapeHidden(value.isEmpty() ? "(not set)" : value), Math.max(10,
+                width - indent.length()), "")) {
+            lines.add((lines.isEmpty() ? Canvas.pad(field.label(), LABEL) + " " : indent) + line);
+        }
+        return lines;
+    }
+
+    private static int rows(List<List<String>> blocks, int from, int to) {
+        return blocks.subList(from, to + 1).stream().mapToInt(List::size).sum();
     }
 
     @Override

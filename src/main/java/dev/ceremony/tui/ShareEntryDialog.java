@@ -3,7 +3,6 @@ package dev.ceremony.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.ceremony.quorum.QuorumException;
-import dev.ceremony.text.Wrap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.ToIntFunction;
@@ -36,7 +35,7 @@ final class ShareEntryDialog implements View {
 
     @Override
     public String hints() {
-        return "type your share (hyphens and case do not matter) | Enter: check it | Esc: stop the ceremony";
+        return "type your share | Enter: check it | Esc: stop the ceremony";
     }
 
     @Override
@@ -46,11 +45,12 @@ final class ShareEntryDialog implements View {
 
     @Override
     public void draw(Canvas canvas) {
-        int row = canvas.lines(0, 0, Wrap.lines(prompt + ".", canvas.width(), ""));
-        canvas.text(row + 1, 0, "Share: [" + Canvas.pad(field.masked(), Math.min(canvas.width() - 10, 60)) + "]");
-        canvas.text(row + 2, 0, "Only stars are shown. The share is checked here; no PIN try is used.");
+        int row = canvas.text(0, 0, prompt + ".") + 1;
+        row = canvas.text(row, 0, "Share: [" + Canvas.pad(field.masked(), Math.min(canvas.width() - 10, 60)) + "]");
+        row = canvas.text(row, 0, "Only stars are shown. Hyphens and case do not matter. The share is checked here; "
+                + "no PIN try is used.");
         if (!problem.isEmpty()) {
-            canvas.lines(row + 4, 0, Wrap.lines(problem, canvas.width(), ""));
+            canvas.text(row + 1, 0, problem);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.ceremony.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.ceremony.engine.ShareHandout;
-import dev.ceremony.text.Wrap;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
@@ -50,18 +49,17 @@ final class ShareHandoutDialog implements View {
         String whose = "the " + share.role().word() + " PIN, quorum " + share.quorum().id() + " ("
                 + share.quorum().threshold() + " of " + share.quorum().shares() + ")";
         if (!typingBack) {
-            int row = canvas.lines(0, 0, Wrap.lines("Only " + share.custodian() + " looks at the screen now; everyone "
-                    + "else looks away. This is share " + share.index() + " of " + whose + ". It is shown once and "
-                    + "written nowhere. Write it down, group by group:", canvas.width(), ""));
-            canvas.bold(row + 1, 2, new String(text).replace("-", " "));
-            canvas.lines(row + 3, 0, Wrap.lines("Case does not matter; 0 is zero, 1 is one (there is no O, I or L).",
-                    canvas.width(), ""));
+            int row = canvas.text(0, 0, "Only " + share.custodian() + " looks at the screen now; everyone else looks "
+                    + "away. This is share " + share.index() + " of " + whose + ". It is shown once and written "
+                    + "nowhere. Write it down, group by group:") + 1;
+            row = canvas.bold(row, 2, new String(text).replace("-", " ")) + 1;
+            canvas.text(row, 0, "Case does not matter; 0 is zero, 1 is one (there is no O, I or L).");
         } else {
-            int row = canvas.lines(0, 0, Wrap.lines(share.custodian() + ": type share " + share.index() + " of " + whose
-                    + " back from your paper, to check it was written down right.", canvas.width(), ""));
-            canvas.text(row + 1, 0, "Share: [" + Canvas.pad(field.masked(), Math.min(canvas.width() - 10, 60)) + "]");
+            int row = canvas.text(0, 0, share.custodian() + ": type share " + share.index() + " of " + whose + " back "
+                    + "from your paper, to check it was written down right.") + 1;
+            row = canvas.text(row, 0, "Share: [" + Canvas.pad(field.masked(), Math.min(canvas.width() - 10, 60)) + "]");
             if (!problem.isEmpty()) {
-                canvas.lines(row + 3, 0, Wrap.lines(problem, canvas.width(), ""));
+                canvas.text(row + 1, 0, problem);
             }
         }
     }

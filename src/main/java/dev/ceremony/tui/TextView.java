@@ -12,8 +12,7 @@ final class TextView implements View {
     private final String title;
     private final List<String> lines;
     private final Runnable back;
-    private int first;
-    private int page = 20;
+    private final Scroll scroll = new Scroll();
 
     TextView(String title, List<String> lines, Runnable back) {
         this.title = title;
@@ -37,24 +36,16 @@ final class TextView implements View {
         for (String line : lines) {
             wrapped.addAll(line.isEmpty() ? List.of("") : Wrap.lines(line, canvas.width(), "    "));
         }
-        page = Math.max(1, canvas.height());
-        first = Math.max(0, Math.min(first, wrapped.size() - page));
-        canvas.lines(0, 0, wrapped.subList(first, Math.min(wrapped.size(), first + page)));
+        scroll.draw(canvas, 0, canvas.height(), wrapped);
     }
 
     @Override
     public void key(KeyStroke key) {
-        switch (key.getKeyType()) {
-            case ArrowDown -> first++;
-            case ArrowUp -> first = Math.max(0, first - 1);
-            case PageDown -> first += page - 1;
-            case PageUp -> first = Math.max(0, first - page + 1);
-            case Escape -> back.run();
-            default -> {
-                if (key.getKeyType() == KeyType.Character && Character.toLowerCase(key.getCharacter()) == 'q') {
-                    back.run();
-                }
-            }
+        if (key.getKeyType() == KeyType.Escape || (key.getKeyType() == KeyType.Character
+                && Character.toLowerCase(key.getCharacter()) == 'q')) {
+            back.run();
+        } else {
+            scroll.key(key);
         }
     }
 }

@@ -22,4 +22,12 @@ interface View {
     default int rows() {
         return 10;
     }
+
+    /**
+     * Rows at the bottom of a page that stand on their own (a progress bar, the end of a run) and
+     * so stay visible under a dialog; the rest of the page under a dialog is blanked.
+     */
+    default int footerRows() {
+        return 0;
+    }
 }

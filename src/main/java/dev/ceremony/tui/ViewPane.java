@@ -56,14 +56,19 @@ final class ViewPane extends AbstractInteractableComponent<ViewPane> {
         Canvas all = new Canvas(graphics, 0, 0, size.getColumns(), size.getRows());
         View page = ui.page();
         all.bar(0, " Ceremony | " + page.title());
-        page.draw(all.region(1, 0, size.getColumns(), size.getRows() - 2));
+        Canvas body = all.region(1, 0, size.getColumns(), size.getRows() - 2);
+        body.clear();
+        page.draw(body);
         Optional<View> dialog = ui.dialog();
         if (dialog.isPresent()) {
-            // As wide as the screen, so that nothing of the page shows beside it.
+            // As wide as the screen, so that nothing of the page shows beside it; the page's top rows
+            // (the steps) stay above it, and the rows under it are blanked but for the page's footer:
+            // no fragment of the page shows there, cut off from what it belonged to.
             int width = size.getColumns();
             int height = Math.min(dialog.get().rows() + 2, size.getRows() - 2);
-            Canvas box = all.region(Math.max(1, (size.getRows() - height) / 2), (size.getColumns() - width) / 2, width,
-                    height);
+            int top = Math.max(1, (size.getRows() - height) / 2);
+            all.region(top + height, 0, width, size.getRows() - 1 - top - height - page.footerRows()).clear();
+            Canvas box = all.region(top, (size.getColumns() - width) / 2, width, height);
             box.frame(dialog.get().title());
             dialog.get().draw(box.region(1, 2, width - 4, height - 2));
         }

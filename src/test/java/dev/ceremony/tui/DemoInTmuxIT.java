@@ -236,8 +236,9 @@ class DemoInTmuxIT {
         }
         // The form, once no input box covers it.
         String form = tui.await("Enter: edit or do | Esc: back", WAIT);
+        // A field's row starts two spaces in; a long value's further lines are indented under the value.
         int rowsToAdministrator = (int) form.lines().takeWhile(line -> !line.contains("administrator")).filter(
-                line -> line.startsWith("  ") && !line.isBlank()).count() - parameters.size();
+                line -> line.matches("  \\S.*")).count() - parameters.size();
         for (int i = 0; i < rowsToAdministrator; i++) {
             tui.keys("Down");
         }
