@@ -10,6 +10,7 @@ import dev.ceremony.pki.CertificateProfile;
 import dev.ceremony.pki.lint.Linter;
 import dev.ceremony.testing.SoftHsm;
 import dev.ceremony.testing.TestHierarchy;
+import dev.ceremony.testing.TestEngine;
 import dev.ceremony.testing.TestToken;
 import dev.ceremony.token.KeyHandle;
 import dev.ceremony.token.Token;
@@ -46,22 +47,11 @@ class CeremonyRefusalsTest {
     /** A runner on the test token, marked production or rehearsal in its configuration. */
     private CeremonyRunner runner(TestToken token, boolean production, Clock clock,
             Supplier<List<NetworkLink>> network) throws Exception {
-        StrictYaml yaml = new StrictYaml();
         Path configFile = token.writeApplianceConfig(dir.resolve("appliance"));
         if (production) {
             Files.writeString(configFile, Files.readString(configFile).replace("  use: rehearsal\n", "  use: production\n"));
         }
-        ApplianceConfig config = new ApplianceConfigReader(yaml).read(configFile);
-        Map<String, CertificateProfile> profiles = new HashMap<>();
-        try (var files = Files.list(config.profilesDirectory())) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                CertificateProfile profile = new ProfileReader(yaml).read(file);
-                profiles.put(profile.name(), profile);
-            }
-        }
-        FileAdapters adapters = new FileAdapters();
-        return new CeremonyRunner(new EngineSetup(config, token::open, adapters.store(config, clock),
-                adapters.media(config), network, clock, BUILT, profiles, Linter.standard(), TestHierarchy.BC, Map.of()));
+        return TestEngine.runner(configFile, token, Linter.standard(), clock, network, BUILT);
     }
 
     private static RunRequest rootCa(RunMode mode, Map<Role, String> people) {

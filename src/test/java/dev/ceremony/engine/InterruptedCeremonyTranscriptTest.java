@@ -15,6 +15,7 @@ import dev.ceremony.pki.csr.Verdict;
 import dev.ceremony.pki.lint.Linter;
 import dev.ceremony.testing.SoftHsm;
 import dev.ceremony.testing.TestHierarchy;
+import dev.ceremony.testing.TestEngine;
 import dev.ceremony.testing.TestToken;
 import dev.ceremony.text.Facts;
 import dev.ceremony.token.Pin;
@@ -218,20 +219,7 @@ class InterruptedCeremonyTranscriptTest {
     }
 
     private static CeremonyRunner runner(Path config, TestToken token) throws Exception {
-        StrictYaml yaml = new StrictYaml();
-        ApplianceConfig appliance = new ApplianceConfigReader(yaml).read(config);
-        Map<String, CertificateProfile> profiles = new HashMap<>();
-        try (var files = Files.list(appliance.profilesDirectory())) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                CertificateProfile profile = new ProfileReader(yaml).read(file);
-                profiles.put(profile.name(), profile);
-            }
-        }
-        FileAdapters adapters = new FileAdapters();
-        Clock clock = Clock.systemUTC();
-        return new CeremonyRunner(new EngineSetup(appliance, token::open, adapters.store(appliance, clock),
-                adapters.media(appliance), () -> List.of(new NetworkLink("lo", true, true)), clock,
-                Instant.parse("2026-01-01T00:00:00Z"), profiles, Linter.standard(), TestHierarchy.BC, Map.of()));
+        return TestEngine.runner(config, token, Linter.standard());
     }
 
     /** The size of the sign step's chunks: a kill after the first leaves the rest unsigned. */

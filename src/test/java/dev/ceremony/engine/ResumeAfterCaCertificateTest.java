@@ -58,22 +58,7 @@ class ResumeAfterCaCertificateTest {
 
     /** Runs the ceremony in a child JVM and kills it (SIGKILL) once it prints {@code marker}. */
     private void killAt(String marker, List<String> args) throws Exception {
-        Process child = ChildJvm.start(environment, "dev.ceremony.Main", args.toArray(String[]::new));
-        StringBuilder seen = new StringBuilder();
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = output.readLine()) != null) {
-                seen.append(line).append('\n');
-                if (line.startsWith(marker)) {
-                    child.destroyForcibly();
-                    break;
-                }
-            }
-        }
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(seen.toString()).as("the child reached the step").contains(marker);
-        assertThat(child.exitValue()).as("killed, not finished: " + seen).isEqualTo(137);
+        ChildJvm.killAt(environment, marker, args);
     }
 
     private TestCli.Result ok(List<String> args) {

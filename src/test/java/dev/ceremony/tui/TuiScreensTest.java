@@ -94,7 +94,7 @@ class TuiScreensTest {
     }
 
     /** From the field above the administrator's name: both names typed, then Start. */
-    private static void nameBothAndStart(VirtualScreen screen) {
+    static void nameBothAndStart(VirtualScreen screen) {
         screen.key(KeyType.Enter);
         screen.type("Alice Admin");
         screen.key(KeyType.Enter);

@@ -55,17 +55,7 @@ class WholeValuesTest {
         screen.key(KeyType.Enter);
         screen.key(KeyType.ArrowDown);
         screen.key(KeyType.ArrowDown);
-        screen.key(KeyType.Enter);
-        screen.type("Alice Admin");
-        screen.key(KeyType.Enter);
-        screen.key(KeyType.ArrowDown);
-        screen.key(KeyType.Enter);
-        screen.type("Wendy Witness");
-        screen.key(KeyType.Enter);
-        for (int i = 0; i < 3; i++) {
-            screen.key(KeyType.ArrowDown);
-        }
-        screen.key(KeyType.Enter);
+        TuiScreensTest.nameBothAndStart(screen);
     }
 
     @Test
