@@ -89,6 +89,9 @@ class DemoInTmuxIT {
         assertThat(audit.output()).contains("Result: VALID");
         assertThat(Files.readString(demo.resolve("records/audit.jsonl"))).doesNotContain("1234-demo")
                 .contains("\"mode\":\"interactive\"").contains("\"name\":\"Wendy Witness\"");
+        assertThat(dev.ceremony.testing.ConfirmedFirst.check(demo.resolve("records/audit.jsonl")))
+                .as("through the TUI, every state-changing record follows its step's confirmations")
+                .isGreaterThan(5);
 
         // The same three ceremonies in batch mode, on a second demo appliance, leave the same sequence
         // of audit records (times, serials, signatures and the recorded confirmations differ).
@@ -142,6 +145,8 @@ class DemoInTmuxIT {
         }
         String log = Files.readString(demoLog(demo));
         assertThat(log.split("\"type\":\"share-handed-out\"", -1)).hasSize(6);
+        assertThat(dev.ceremony.testing.ConfirmedFirst.check(demoLog(demo)))
+                .as("shares are handed out through the TUI only after their confirmations").isGreaterThan(5);
         assertThat(log).contains("\"type\":\"quorum-login\",\"pin\":\"user\"")
                 .contains("\"custodians\":[\"Cid\",\"Ann\"]");
         List<String> shares = handedOut.stream().flatMap(share -> Stream.of(share, share.replace(" ", "-"),
