@@ -88,6 +88,35 @@ class CeremoniesEndToEndTest {
         return folder;
     }
 
+    /**
+     * Every confirmation box these ceremonies showed (root, CAs, review, signing, rotation,
+     * revocation, CRLs), opened on an 80x24 virtual terminal with the facts the log says were
+     * shown and read to its end: each label and each whole value is on the screen.
+     */
+    private void everyBoxShowsItsFactsWhole_atEightyByTwentyFour() throws IOException {
+        Map<String, dev.ceremony.text.Facts> boxes = dev.ceremony.testing.ShownFacts.newestOfEachStep(
+                dir.resolve("appliance/records/audit.jsonl"));
+        assertThat(boxes.keySet()).contains("self-sign-root", "review", "sign", "revoke", "device-ca-crl");
+        for (Map.Entry<String, dev.ceremony.text.Facts> box : boxes.entrySet()) {
+            // A value may wrap at any character where it has no space: compared without white space.
+            String screen = String.join("", dev.ceremony.tui.ConfirmationOnScreen.read(box.getKey(), box.getValue()))
+                    .replaceAll("\\s+", "");
+            assertThat(screen).as(box.getKey()).contains(box.getValue().heading().replaceAll("\\s+", ""));
+            for (dev.ceremony.text.Facts.Fact fact : box.getValue().facts()) {
+                assertThat(screen).as(box.getKey() + " on the screen").contains(fact.label().replaceAll("\\s+", ""))
+                        .contains(fact.value().replaceAll("\\s+", ""));
+            }
+        }
+        String root = String.join("\n", dev.ceremony.tui.ConfirmationOnScreen.read("self-sign-root",
+                boxes.get("self-sign-root")));
+        assertThat(root).as("the root's box").containsPattern("subject +C=DE,O=Ceremony Test Org,CN=E2E Root CA")
+                .contains("not before").contains("not after").contains("basic constr.").contains("key usage");
+        String crl = String.join("\n", dev.ceremony.tui.ConfirmationOnScreen.read("device-ca-crl",
+                boxes.get("device-ca-crl")));
+        assertThat(crl).as("the CRL's box").contains("CRL number").contains("this update").contains("next update")
+                .contains("CN=sensor-0002");
+    }
+
     private static void verifies(Path folder, String stem) {
         Tool verify = Tool.run(folder, "openssl", "verify", "-x509_strict", "-CAfile", "ca-bundle.pem", "-untrusted",
                 stem + ".chain.pem", stem + ".cert.pem");
@@ -246,6 +275,7 @@ class CeremoniesEndToEndTest {
         assertThat(audit.out()).containsPattern("ceremonies +11").contains("unsealed     0");
         assertThat(dev.ceremony.testing.ConfirmedFirst.check(dir.resolve("appliance/records/audit.jsonl")))
                 .as("state-changing records checked").isGreaterThan(20);
+        everyBoxShowsItsFactsWhole_atEightyByTwentyFour();
 
         Path transcripts = dir.resolve("appliance/records/transcripts");
         try (Stream<Path> files = Files.list(transcripts)) {

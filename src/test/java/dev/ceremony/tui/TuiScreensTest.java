@@ -24,25 +24,25 @@ import org.junit.jupiter.api.Test;
 /** Each screen on Lanterna's virtual terminal: what it renders, the keys it takes, what results. */
 class TuiScreensTest {
 
-    private static final String SHA = "d3dc8aaf6cc5072fd63ae9c85632c5d8d4ce70581f429e35005502e3cc5e0d3b";
-    private static final Backend.Dashboard DASHBOARD = new Backend.Dashboard(
+    static final String SHA = "d3dc8aaf6cc5072fd63ae9c85632c5d8d4ce70581f429e35005502e3cc5e0d3b";
+    static final Backend.Dashboard DASHBOARD = new Backend.Dashboard(
             List.of("present: 'demo', serial 42, rehearsal token", "PIN ok"),
             List.of("root-ca          3649 days to expiry  CN=Root"), List.of("root-ca        none signed yet"),
             List.of("root-ca-1 at 2026-11-22T10:00:00Z", "head " + SHA),
             List.of("label Evil\u001b[2J\u202eAdmin from a token"));
 
-    private static ScriptStep step(String id, StepAction action) {
+    static ScriptStep step(String id, StepAction action) {
         return new ScriptStep(id, "Do " + id + " with care.", action, Set.of(Role.ADMINISTRATOR, Role.WITNESS),
                 action == StepAction.REVIEW_CSRS ? Map.of("profile", "mqtt-device") : Map.of());
     }
 
-    private static RunOutcome completed() {
+    static RunOutcome completed() {
         return new RunOutcome("root-ca-1", RunOutcome.Ending.COMPLETED, Optional.of(SHA), Optional.empty(),
                 Optional.empty());
     }
 
     /** Home, R, the only script, names typed, Start. */
-    private static void startCeremony(VirtualScreen screen) {
+    static void startCeremony(VirtualScreen screen) {
         screen.type("r");
         screen.key(KeyType.Enter);
         assertThat(screen.text()).contains("set up root-ca").contains("root-common-name     Example Root");
