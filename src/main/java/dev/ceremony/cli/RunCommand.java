@@ -4,6 +4,7 @@ import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.engine.CeremonyPlan;
 import dev.ceremony.engine.CeremonyRunner;
 import dev.ceremony.engine.CeremonyScript;
+import dev.ceremony.engine.FourEyes;
 import dev.ceremony.engine.PlanHash;
 import dev.ceremony.engine.ResolvedScript;
 import dev.ceremony.engine.Role;
@@ -128,15 +129,18 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--approved-plan: " + e.getMessage());
         }
+        Map<Role, String> names = new EnumMap<>(Role.class);
+        Optional.ofNullable(operator).ifPresent(name -> names.put(Role.ADMINISTRATOR, name(name, "--operator")));
+        Optional.ofNullable(witness).ifPresent(name -> names.put(Role.WITNESS, name(name, "--witness")));
+        FourEyes.breach(names).ifPresent(breach -> {
+            throw new ParameterException(spec.commandLine(), "--operator and --witness: " + breach);
+        });
         Ceremonies ceremonies = new Ceremonies(services);
         ApplianceConfig appliance = services.configs().read(config.resolve(services.environment()));
         CeremonyScript script = ceremonies.script(appliance, scriptId);
         Path scriptFile = appliance.scriptsDirectory().resolve(scriptId + ".yaml");
         CeremonyRunner runner = ceremonies.runner(appliance);
         PrintWriter out = spec.commandLine().getOut();
-        Map<Role, String> names = new EnumMap<>(Role.class);
-        Optional.ofNullable(operator).ifPresent(name -> names.put(Role.ADMINISTRATOR, name(name, "--operator")));
-        Optional.ofNullable(witness).ifPresent(name -> names.put(Role.WITNESS, name(name, "--witness")));
         BatchShares shares = new BatchShares(!appliance.token().production(), appliance.token().label(),
                 Optional.ofNullable(soPinFile), shareFiles, Optional.ofNullable(shareOut));
         shares.requireAllowed();
