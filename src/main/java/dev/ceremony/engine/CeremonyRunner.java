@@ -140,6 +140,7 @@ public final class CeremonyRunner {
                 }
             }
         }
+        RunMedia.bind(setup, request);
         if (unfinished.isPresent() && !unfinished.get().script().equals(script.id())) {
             throw new StepRefused("ceremony " + unfinished.get().ceremony() + " (script " + unfinished.get().script()
                     + ") did not finish. Run " + unfinished.get().script() + " again to resume it, or abort it ("
