@@ -185,13 +185,18 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * Prints how the ceremony ended and returns the exit status: 0 only for a plain success; 1 when
-     * it stopped, was aborted, or completed with reviewed requests it did not sign.
+     * it stopped, was aborted or refused, or completed with reviewed requests it did not sign.
      */
     static int report(PrintWriter out, PrintWriter err, RunOutcome outcome, String scriptId) {
         out.println();
         switch (outcome.ending()) {
             case COMPLETED -> out.println("Ceremony " + outcome.ceremony() + " " + outcome.summary() + ".");
             case ABORTED -> out.println("Ceremony " + outcome.ceremony() + " aborted: " + outcome.reason().orElse(""));
+            case REFUSED -> {
+                out.println("Ceremony " + outcome.ceremony() + " refused before it changed anything: "
+                        + outcome.reason().orElse(""));
+                out.println("It is ended; nothing is left to resume. Fix the cause and run the ceremony again.");
+            }
             case STOPPED -> {
                 out.println("Ceremony " + outcome.ceremony() + " stopped: " + outcome.reason().orElse(""));
                 out.println("Fix the cause and run the same command again to resume at this step, or end the ceremony "

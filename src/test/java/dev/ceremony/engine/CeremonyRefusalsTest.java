@@ -73,7 +73,8 @@ class CeremonyRefusalsTest {
                 new NetworkLink("eth0", true, false));
         RunOutcome online = runner(testToken, false, Clock.systemUTC(), cabled)
                 .run(rootCa(RunMode.INTERACTIVE, BOTH), new People(testToken, ""));
-        assertThat(online.ending()).isEqualTo(RunOutcome.Ending.STOPPED);
+        assertThat(online.ending()).as("a preflight refusal ends the ceremony: nothing is left to resume")
+                .isEqualTo(RunOutcome.Ending.REFUSED);
         assertThat(online.reason().orElseThrow()).contains("preflight network").contains("eth0");
 
         Clock early = Clock.fixed(BUILT.minusSeconds(86_400), ZoneOffset.UTC);
