@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A batch run refused in its setup blocks no other ceremony: a preflight refusal ends its ceremony
- * as refused (recorded, sealed), and only a ceremony that stopped after its setup is left to
+ * A batch run refused in its setup blocks no other ceremony: a missing medium is refused before
+ * the log is touched, a preflight refusal ends its ceremony as refused (recorded, sealed), and only a ceremony that stopped after its setup is left to
  * resume, which {@code status} warns of until it is resumed or aborted.
  */
 @SoftHsm
@@ -30,6 +30,15 @@ class RefusedInSetupTest {
         Path usb = Files.createDirectories(dir.resolve("usb"));
         Path log = dir.resolve("appliance/records/audit.jsonl");
         completes(cli.batch("root-ca", "--export", usb.toString()));
+
+        byte[] before = Files.readAllBytes(log);
+        TestCli.Result noExport = cli.batch("intermediate-ca", "--param", "ca=server-ca", "--param",
+                "common-name=Server CA");
+        assertThat(noExport.status()).as(noExport.all()).isEqualTo(1);
+        assertThat(noExport.err()).contains("this ceremony exports: name the export medium (--export DIR). Nothing "
+                + "was written or touched");
+        assertThat(Files.readAllBytes(log)).as("what can be checked before the start leaves no trace")
+                .isEqualTo(before);
 
         TestCli.Result unplugged = cli.batch("intermediate-ca", "--param", "ca=server-ca", "--param",
                 "common-name=Server CA", "--export", dir.resolve("unplugged").toString());
