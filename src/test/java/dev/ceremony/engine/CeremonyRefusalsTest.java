@@ -68,6 +68,19 @@ class CeremonyRefusalsTest {
     private static final Supplier<List<NetworkLink>> OFFLINE = () -> List.of(new NetworkLink("lo", true, true));
 
     @Test
+    void anInteractiveRun_withOneFolderForImportAndExport_isRefusedBeforeAnythingIsWritten(TestToken testToken)
+            throws Exception {
+        RunRequest root = rootCa(RunMode.INTERACTIVE, BOTH);
+        Path usb = root.exportTo().orElseThrow();
+        RunRequest oneFolder = new RunRequest(root.script(), RunMode.INTERACTIVE, BOTH, Optional.of(usb.resolve(".")),
+                Optional.of(usb), Optional.empty(), List.of());
+        assertThatThrownBy(() -> runner(testToken, false, Clock.systemUTC(), OFFLINE).run(oneFolder,
+                new People(testToken))).isInstanceOf(StepRefused.class).hasMessageContaining("the import medium "
+                        + usb + "/. and the export medium " + usb + " are the same folder");
+        assertThat(dir.resolve("appliance/records/audit.jsonl")).doesNotExist();
+    }
+
+    @Test
     void refusals_stopBeforeTheToken_andADeclinedStep_abortsWithoutKeyDebris(TestToken testToken) throws Exception {
         Supplier<List<NetworkLink>> cabled = () -> List.of(new NetworkLink("lo", true, true),
                 new NetworkLink("eth0", true, false));
