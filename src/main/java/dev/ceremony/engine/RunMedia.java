@@ -24,7 +24,7 @@ final class RunMedia {
     }
 
     /**
-     * The import and export media the request names and the records directory, placed on the file
+     * The import and export media the request names, the records directory and its mirror, placed on the file
      * system and checked apart; a script that imports or exports needs its medium named.
      *
      * @throws StepRefused saying which medium is missing, or which two parts share a folder or lie
@@ -43,6 +43,8 @@ final class RunMedia {
             request.importFrom().ifPresent(folder -> places.put(MediaRole.IMPORT, setup.media().place(folder)));
             request.exportTo().ifPresent(folder -> places.put(MediaRole.EXPORT, setup.media().place(folder)));
             places.put(MediaRole.RECORDS, setup.media().place(setup.config().recordsDirectory()));
+            setup.config().mirrorDirectory().ifPresent(folder -> places.put(MediaRole.MIRROR,
+                    setup.media().place(folder)));
             return new MediaRoles(places);
         } catch (MediaException e) {
             throw new StepRefused(e.getMessage() + ". Nothing was written or touched");

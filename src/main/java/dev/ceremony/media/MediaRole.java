@@ -7,7 +7,9 @@ public enum MediaRole {
     /** Where the certificates, chains and bundles go. */
     EXPORT("the export medium"),
     /** The CA's memory: the audit log and what derives from it. */
-    RECORDS("the records directory (records.directory in ceremony.yaml)");
+    RECORDS("the records directory (records.directory in ceremony.yaml)"),
+    /** The second copy of the log and the records, on another medium. */
+    MIRROR("the mirror (records.mirror in ceremony.yaml)");
 
     private final String words;
 

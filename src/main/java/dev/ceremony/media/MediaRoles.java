@@ -10,7 +10,8 @@ import java.util.Objects;
  * Which folder plays which part in a ceremony: each part its own medium. No two parts share a
  * folder, and none lies inside another's, however the paths are written (a trailing slash,
  * {@code .} or {@code ..}, a symbolic link, a bind mount): the import medium is never written
- * to, the export medium leaves the room, and the records never travel on either.
+ * to, the export medium leaves the room, and the records and their mirror never travel on
+ * either nor share a medium with each other.
  */
 public record MediaRoles(Map<MediaRole, MediaPlace> places) {
 

@@ -36,6 +36,16 @@ class DistinctMediaTest {
         assertThat(log).as("refused before anything was written").doesNotExist();
         completes(cli.batch("root-ca", "--export", usb.toString()));
 
+        Path mirrored = token.writeApplianceConfig(dir.resolve("mirrored"));
+        Files.writeString(mirrored, Files.readString(mirrored).replace("  directory: records\n",
+                "  directory: records\n  mirror: records/./copy\n"));
+        TestCli.Result nestedMirror = new TestCli(dir).run("run", "root-ca", "--batch", "--operator", "Alice Admin",
+                "--witness", "Wendy Witness", "--export", usb.toString(), "--config", mirrored.toString());
+        assertThat(nestedMirror.status()).as(nestedMirror.all()).isEqualTo(1);
+        assertThat(nestedMirror.err()).contains("the mirror (records.mirror in ceremony.yaml) " + dir.resolve(
+                "mirrored/records/copy") + " lies inside the records directory");
+        assertThat(dir.resolve("mirrored/records/audit.jsonl")).doesNotExist();
+
         byte[] before = Files.readAllBytes(log);
         TestCli.Result onRecords = cli.batch("intermediate-ca", "--param", "ca=server-ca", "--param",
                 "common-name=Server CA", "--export", dir.resolve("appliance/records/usb").toString());

@@ -54,6 +54,13 @@ class MediaRolesTest {
         "EXPORT | RECORDS | symlink | are the same folder",
         "EXPORT | RECORDS | inside  | lies inside the export medium %1$s",
         "EXPORT | RECORDS | holds   | the export medium %1$s lies inside the records directory",
+        "IMPORT | MIRROR  | symlink | are the same folder",
+        "IMPORT | MIRROR  | inside  | the mirror (records.mirror in ceremony.yaml) %2$s lies inside the import medium",
+        "EXPORT | MIRROR  | dot     | are the same folder",
+        "EXPORT | MIRROR  | holds   | the export medium %1$s lies inside the mirror",
+        "RECORDS | MIRROR | dot-dot | are the same folder",
+        "RECORDS | MIRROR | inside  | the mirror (records.mirror in ceremony.yaml) %2$s lies inside the records directory",
+        "RECORDS | MIRROR | holds   | the records directory (records.directory in ceremony.yaml) %1$s lies inside the mirror",
     })
     void twoRolesOnOneFolder_orOneInsideTheOther_areRefused(MediaRole role, MediaRole other, String how,
             String message) throws Exception {
@@ -65,7 +72,8 @@ class MediaRolesTest {
     }
 
     @ParameterizedTest(name = "{0} and {1}")
-    @CsvSource(delimiter = '|', value = {"IMPORT | EXPORT", "IMPORT | RECORDS", "EXPORT | RECORDS"})
+    @CsvSource(delimiter = '|', value = {"IMPORT | EXPORT", "IMPORT | RECORDS", "EXPORT | RECORDS", "IMPORT | MIRROR",
+        "EXPORT | MIRROR", "RECORDS | MIRROR"})
     void twoFoldersSideBySide_takeTwoRoles(MediaRole role, MediaRole other) throws Exception {
         Path first = Files.createDirectories(dir.resolve("media/first"));
         Path prefix = Files.createDirectories(dir.resolve("media/first-and-more"));
