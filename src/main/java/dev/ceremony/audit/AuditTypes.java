@@ -60,7 +60,7 @@ public final class AuditTypes {
     /** An operator's note: {@code name}, {@code text}. */
     public static final String NOTE = "note";
 
-    /** A ceremony ended: {@code outcome} completed or aborted. */
+    /** A ceremony ended: {@code outcome} completed, aborted, or refused (in its preflight, before any change). */
     public static final String CEREMONY_END = "ceremony-end";
 
     /** An interrupted ceremony was taken up again: {@code plan-sha256}. */
@@ -139,7 +139,10 @@ public final class AuditTypes {
     /** Types that record something going other than planned; each carries a {@code reason}. */
     public static final java.util.Set<String> DEVIATIONS = java.util.Set.of("refusal", "error", "abort", "deviation");
 
-    /** A check or a person refused; the ceremony stopped and can be resumed: {@code step}, {@code reason}. */
+    /**
+     * A check or a person refused; the ceremony stopped and can be resumed, unless a ceremony-end
+     * "refused" follows (a preflight refusal before any step completed): {@code step}, {@code reason}.
+     */
     public static final String REFUSAL = "refusal";
 
     /** Something failed; the ceremony stopped and can be resumed: {@code step}, {@code reason}. */

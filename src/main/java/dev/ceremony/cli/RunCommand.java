@@ -4,6 +4,7 @@ import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.engine.CeremonyPlan;
 import dev.ceremony.engine.CeremonyRunner;
 import dev.ceremony.engine.CeremonyScript;
+import dev.ceremony.engine.FourEyes;
 import dev.ceremony.engine.PlanHash;
 import dev.ceremony.engine.ResolvedScript;
 import dev.ceremony.engine.Role;
@@ -128,15 +129,18 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--approved-plan: " + e.getMessage());
         }
+        Map<Role, String> names = new EnumMap<>(Role.class);
+        Optional.ofNullable(operator).ifPresent(name -> names.put(Role.ADMINISTRATOR, name(name, "--operator")));
+        Optional.ofNullable(witness).ifPresent(name -> names.put(Role.WITNESS, name(name, "--witness")));
+        FourEyes.breach(names).ifPresent(breach -> {
+            throw new ParameterException(spec.commandLine(), "--operator and --witness: " + breach);
+        });
         Ceremonies ceremonies = new Ceremonies(services);
         ApplianceConfig appliance = services.configs().read(config.resolve(services.environment()));
         CeremonyScript script = ceremonies.script(appliance, scriptId);
         Path scriptFile = appliance.scriptsDirectory().resolve(scriptId + ".yaml");
         CeremonyRunner runner = ceremonies.runner(appliance);
         PrintWriter out = spec.commandLine().getOut();
-        Map<Role, String> names = new EnumMap<>(Role.class);
-        Optional.ofNullable(operator).ifPresent(name -> names.put(Role.ADMINISTRATOR, name(name, "--operator")));
-        Optional.ofNullable(witness).ifPresent(name -> names.put(Role.WITNESS, name(name, "--witness")));
         BatchShares shares = new BatchShares(!appliance.token().production(), appliance.token().label(),
                 Optional.ofNullable(soPinFile), shareFiles, Optional.ofNullable(shareOut));
         shares.requireAllowed();
@@ -181,13 +185,18 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * Prints how the ceremony ended and returns the exit status: 0 only for a plain success; 1 when
-     * it stopped, was aborted, or completed with reviewed requests it did not sign.
+     * it stopped, was aborted or refused, or completed with reviewed requests it did not sign.
      */
     static int report(PrintWriter out, PrintWriter err, RunOutcome outcome, String scriptId) {
         out.println();
         switch (outcome.ending()) {
             case COMPLETED -> out.println("Ceremony " + outcome.ceremony() + " " + outcome.summary() + ".");
             case ABORTED -> out.println("Ceremony " + outcome.ceremony() + " aborted: " + outcome.reason().orElse(""));
+            case REFUSED -> {
+                out.println("Ceremony " + outcome.ceremony() + " refused before it changed anything: "
+                        + outcome.reason().orElse(""));
+                out.println("It is ended; nothing is left to resume. Fix the cause and run the ceremony again.");
+            }
             case STOPPED -> {
                 out.println("Ceremony " + outcome.ceremony() + " stopped: " + outcome.reason().orElse(""));
                 out.println("Fix the cause and run the same command again to resume at this step, or end the ceremony "

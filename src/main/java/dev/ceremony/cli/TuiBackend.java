@@ -151,10 +151,13 @@ final class TuiBackend implements Backend {
     public RunOutcome run(String script, Map<String, String> parameters, Map<Role, String> participants,
             Optional<Path> importFrom, Optional<Path> exportTo, Optional<PlanHash> approvedPlan, Operator operator) {
         ApplianceConfig appliance = appliance();
-        RunRequest request = new RunRequest(resolve(appliance, script, parameters), RunMode.INTERACTIVE, participants,
-                importFrom, exportTo, approvedPlan, List.of());
+        ResolvedScript resolved = resolve(appliance, script, parameters);
         try {
+            RunRequest request = new RunRequest(resolved, RunMode.INTERACTIVE, participants, importFrom, exportTo,
+                    approvedPlan, List.of());
             return ceremonies.runner(appliance).run(request, operator);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
         } catch (StepRefused e) {
             throw new CommandFailure(e.getMessage());
         }

@@ -3,6 +3,7 @@ package dev.ceremony.engine;
 import dev.ceremony.audit.AuditTrail;
 import dev.ceremony.media.ExportSession;
 import dev.ceremony.media.ImportVerdict;
+import dev.ceremony.media.MediaPlace;
 import java.nio.file.Path;
 
 /** Removable media as the engine sees them: import into quarantine, read back, export, free space. */
@@ -20,6 +21,14 @@ public interface CeremonyMedia {
 
     /** Creates a new export folder, to be written chunk by chunk and committed with its signed {@code SHA256SUMS}. */
     ExportSession beginExport(Path medium, String folder, AuditTrail audit);
+
+    /**
+     * What {@code folder} is on the file system, to tell media apart; a folder that does not exist
+     * yet is placed where it would be.
+     *
+     * @throws dev.ceremony.media.MediaException when the file system cannot say
+     */
+    MediaPlace place(Path folder);
 
     /** Bytes free for an export on {@code medium}; throws when it is not a usable directory. */
     long usableSpace(Path medium);

@@ -140,6 +140,7 @@ public final class CeremonyRunner {
                 }
             }
         }
+        RunMedia.bind(setup, request);
         if (unfinished.isPresent() && !unfinished.get().script().equals(script.id())) {
             throw new StepRefused("ceremony " + unfinished.get().ceremony() + " (script " + unfinished.get().script()
                     + ") did not finish. Run " + unfinished.get().script() + " again to resume it, or abort it ("
@@ -237,9 +238,31 @@ public final class CeremonyRunner {
             return abort(run, current, declined.getMessage());
         } catch (LintException e) {
             return abort(run, current, "the lint refused what the step would sign: " + e.getMessage());
+        } catch (StepRefused e) {
+            return refusedInSetup(current, completed) ? refuse(run, current, e.getMessage()) : stop(run, current, e);
         } catch (RuntimeException e) {
             return stop(run, current, e);
         }
+    }
+
+    /**
+     * A refusal in the preflight of a ceremony none of whose steps completed came before anything
+     * changed: there is nothing to resume, so it ends the ceremony instead of blocking the next one.
+     */
+    private static boolean refusedInSetup(ScriptStep step, Set<String> completed) {
+        return step.action() == StepAction.PREFLIGHT && completed.isEmpty();
+    }
+
+    /** Refused before anything changed: the refusal recorded, the ceremony ended as refused and sealed. */
+    private RunOutcome refuse(Run run, ScriptStep step, String reason) {
+        if (!run.logStarted()) {
+            return new RunOutcome(run.ceremony, RunOutcome.Ending.REFUSED, Optional.empty(), Optional.empty(),
+                    Optional.of(reason));
+        }
+        run.append(AuditTypes.REFUSAL, Map.of("step", step.id(), "reason", reason));
+        run.append(AuditTypes.CEREMONY_END, Map.of("outcome", "refused"));
+        run.seal();
+        return ended(run, RunOutcome.Ending.REFUSED, Optional.of(reason));
     }
 
     /**

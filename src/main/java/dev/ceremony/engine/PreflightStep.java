@@ -119,8 +119,7 @@ final class PreflightStep implements StepHandler {
         boolean imports = script.steps().stream().anyMatch(s -> s.action() == StepAction.IMPORT_CSRS);
         boolean exports = script.steps().stream().anyMatch(s -> s.action() == StepAction.EXPORT);
         if (imports) {
-            Path medium = run.request.importFrom().orElseThrow(() -> new StepRefused(
-                    "this ceremony imports requests: name the import medium (--import DIR)"));
+            Path medium = run.request.importFrom().orElseThrow(() -> new StepRefused(RunMedia.NO_IMPORT));
             if (!java.nio.file.Files.isDirectory(medium) || !java.nio.file.Files.isReadable(medium)) {
                 finding(run, details, new PreflightFinding("import", PreflightFinding.Outcome.REFUSED,
                         "the import medium " + medium + " is not a readable directory; is it mounted?"));
@@ -129,8 +128,7 @@ final class PreflightStep implements StepHandler {
                     "import medium " + medium));
         }
         if (exports) {
-            Path medium = run.request.exportTo().orElseThrow(() -> new StepRefused(
-                    "this ceremony exports: name the export medium (--export DIR)"));
+            Path medium = run.request.exportTo().orElseThrow(() -> new StepRefused(RunMedia.NO_EXPORT));
             long free;
             try {
                 free = run.setup.media().usableSpace(medium);

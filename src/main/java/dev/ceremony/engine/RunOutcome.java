@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a run ended: the ceremony completed or was aborted (both sealed, with a transcript), or it
- * stopped on a refusal or error and can be resumed by running it again. A ceremony that completed
+ * How a run ended: the ceremony completed, was aborted, or was refused before anything changed
+ * (each sealed, with a transcript), or it stopped on a refusal or error and can be resumed by
+ * running it again. A ceremony that completed
  * with reviewed requests it did not sign names them in {@code notSigned}; it is no plain success.
  */
 public record RunOutcome(String ceremony, Ending ending, Optional<String> head, Optional<Path> transcript,
@@ -16,6 +17,8 @@ public record RunOutcome(String ceremony, Ending ending, Optional<String> head, 
     public enum Ending {
         COMPLETED,
         ABORTED,
+        /** Refused in its setup, before any step changed anything: ended and sealed, nothing to resume. */
+        REFUSED,
         STOPPED
     }
 

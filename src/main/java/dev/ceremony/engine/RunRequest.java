@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * One run of a ceremony: the script with its parameters, how people take part, who they are,
  * where the media are, the plan the officers approved (if they gave its hash), and the notes the
- * operator wants in the log.
+ * operator wants in the log. The administrator and the witness are two people ({@link FourEyes}).
  */
 public record RunRequest(ResolvedScript script, RunMode mode, Map<Role, String> participants,
         Optional<Path> importFrom, Optional<Path> exportTo, Optional<PlanHash> approvedPlan, List<String> notes) {
@@ -19,6 +19,9 @@ public record RunRequest(ResolvedScript script, RunMode mode, Map<Role, String> 
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(mode, "mode");
         participants = Map.copyOf(participants.isEmpty() ? Map.of() : new EnumMap<>(participants));
+        FourEyes.breach(participants).ifPresent(breach -> {
+            throw new IllegalArgumentException(breach);
+        });
         Objects.requireNonNull(importFrom, "importFrom");
         Objects.requireNonNull(exportTo, "exportTo");
         Objects.requireNonNull(approvedPlan, "approvedPlan");

@@ -8,10 +8,14 @@ import dev.ceremony.media.ExportSession;
 import dev.ceremony.media.ImportLimits;
 import dev.ceremony.media.ImportVerdict;
 import dev.ceremony.media.MediaException;
+import dev.ceremony.media.MediaPlace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Removable media as mounted directories: quarantine import, read-back, export, free space. */
@@ -48,6 +52,42 @@ public final class FileCeremonyMedia implements CeremonyMedia {
     @Override
     public ExportSession beginExport(Path medium, String folder, AuditTrail audit) {
         return exporter.begin(medium, folder, audit);
+    }
+
+    @Override
+    public MediaPlace place(Path folder) {
+        Path existing = folder.toAbsolutePath();
+        Path real = null;
+        List<Path> below = new ArrayList<>();
+        while (real == null) {
+            try {
+                real = existing.toRealPath();
+            } catch (NoSuchFileException e) {
+                below.add(0, existing.getFileName());
+                existing = existing.getParent();
+            } catch (IOException e) {
+                throw new MediaException("cannot tell where " + folder + " is: " + e.getMessage(), e);
+            }
+        }
+        for (Path name : below) {
+            real = real.resolve(name);
+        }
+        real = real.normalize();
+        List<Object> identities = new ArrayList<>();
+        for (Path up = real; up != null; up = up.getParent()) {
+            identities.add(identity(up));
+        }
+        return new MediaPlace(folder, real, identities);
+    }
+
+    /** The file system's key of {@code folder} (device and inode), else its path. */
+    private static Object identity(Path folder) {
+        try {
+            Object key = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            return key != null ? key : folder;
+        } catch (IOException e) {
+            return folder;
+        }
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.ceremony.quorum;
 
+import dev.ceremony.text.PersonNames;
 import dev.ceremony.text.Printable;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -33,6 +33,8 @@ public record CustodianQuorum(PinRole role, Quorum quorum, int secretBytes, PinV
         Set<String> seen = new HashSet<>();
         for (String name : custodians) {
             requireName(name);
+            // Exact here, so that a log written under an earlier, laxer comparison still reads back;
+            // parseNames, where every new quorum's names come from, applies PersonNames.
             if (!seen.add(name)) {
                 throw new IllegalArgumentException("custodian '" + name + "' is named twice; each custodian holds one "
                         + "share");
@@ -61,8 +63,8 @@ public record CustodianQuorum(PinRole role, Quorum quorum, int secretBytes, PinV
 
     /**
      * Custodians' names from a comma-separated list, in order, checked: each a name, 2 to
-     * {@link Quorum#MAX_SHARES} of them, no two the same once case and spacing are set aside (one
-     * person must not hold two shares because their name was typed twice).
+     * {@link Quorum#MAX_SHARES} of them, no two the same by {@link PersonNames} (one person must not
+     * hold two shares because their name was typed twice).
      *
      * @throws IllegalArgumentException saying what is wrong with the list
      */
@@ -75,7 +77,7 @@ public record CustodianQuorum(PinRole role, Quorum quorum, int secretBytes, PinV
         }
         Map<String, String> seen = new HashMap<>();
         for (String name : names) {
-            String earlier = seen.putIfAbsent(folded(name), name);
+            String earlier = seen.putIfAbsent(PersonNames.folded(name), name);
             if (earlier != null) {
                 throw new IllegalArgumentException("custodians '" + Printable.escape(earlier) + "' and '"
                         + Printable.escape(name) + "' are the same name (case and spacing aside); each custodian holds "
@@ -83,10 +85,5 @@ public record CustodianQuorum(PinRole role, Quorum quorum, int secretBytes, PinV
             }
         }
         return names;
-    }
-
-    /** A name as compared with the others: case folded, runs of spaces made one. */
-    private static String folded(String name) {
-        return name.replaceAll("\\s+", " ").toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ceremony.records;
 
 import dev.ceremony.audit.AuditEntry;
+import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.quorum.CustodianQuorum;
 import dev.ceremony.quorum.PinRole;
 import dev.ceremony.quorum.QuorumLog;
@@ -8,6 +9,7 @@ import dev.ceremony.audit.AuditVerifier;
 import dev.ceremony.audit.VerificationReport;
 import dev.ceremony.config.WarningWindows;
 import dev.ceremony.pki.KeyIds;
+import dev.ceremony.text.Printable;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -116,9 +118,14 @@ public final class CaStatus {
             List<String> warnings) {
         VerificationReport verified = read(log, in -> verifier.verify(in, Optional.empty(), Optional.empty()));
         String[] lastLine = {null};
+        AuditEntry[] open = {null};
         read(log, in -> LogLines.read(in, (bytes, from, to) -> {
             lastLine[0] = new String(bytes, from, to - from, StandardCharsets.UTF_8);
-            if (QuorumLog.wanted(String.valueOf(AuditEntry.typeOf(bytes, from, to)))) {
+            String type = String.valueOf(AuditEntry.typeOf(bytes, from, to));
+            if (type.equals(AuditTypes.CEREMONY_START) || type.equals(AuditTypes.CEREMONY_END)) {
+                open[0] = type.equals(AuditTypes.CEREMONY_START) ? AuditEntry.parse(lastLine[0]) : null;
+            }
+            if (QuorumLog.wanted(type)) {
                 try {
                     quorums.add(AuditEntry.parse(lastLine[0]));
                 } catch (RuntimeException e) {
@@ -139,6 +146,13 @@ public final class CaStatus {
                 warnings.add("the records lag " + pending.size() + " change(s) behind the audit log (a crash?); the "
                         + "next ceremony repairs them: " + pending.get(0));
             }
+        }
+        // As the engine sees it: a start that names its plan and no end after it blocks every other ceremony.
+        if (open[0] != null && open[0].data().containsKey("plan-sha256")) {
+            String script = Printable.escape(open[0].dataText("script"));
+            warnings.add("ceremony " + Printable.escape(open[0].ceremony()) + " did not finish, and every other "
+                    + "ceremony is refused until it does: run " + script + " again with the same parameters to resume "
+                    + "it, or end it with: ceremony run " + script + " --abort REASON");
         }
         verified.tornTailBytes().ifPresent(bytes -> warnings.add("the audit log ends in a torn line of " + bytes
                 + " bytes (a crash); the next ceremony removes it"));

@@ -2,6 +2,7 @@ package dev.ceremony.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.ceremony.engine.FourEyes;
 import dev.ceremony.engine.PlanHash;
 import dev.ceremony.engine.Role;
 import dev.ceremony.text.Printable;
@@ -194,8 +195,10 @@ final class SetupView implements View {
             return Optional.of("Give the administrator's and the witness's names: each confirmation is recorded "
                     + "with them.");
         }
-        if (values.get("administrator").equals(values.get("witness"))) {
-            return Optional.of("The witness is someone other than the administrator.");
+        Optional<String> breach = FourEyes.breach(Map.of(Role.ADMINISTRATOR, values.get("administrator"), Role.WITNESS,
+                values.get("witness")));
+        if (breach.isPresent()) {
+            return Optional.of(Character.toUpperCase(breach.get().charAt(0)) + breach.get().substring(1) + ".");
         }
         for (String folder : List.of("import folder", "export folder")) {
             if (values.containsKey(folder) && values.get(folder).isBlank()) {

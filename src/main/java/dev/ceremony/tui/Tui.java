@@ -156,6 +156,12 @@ public final class Tui {
                 lines.add("Ceremony " + outcome.ceremony() + " was aborted: " + outcome.reason().orElse("") + ".");
                 lines.add("The keys it made that nothing certifies were destroyed; the log records the reason.");
             }
+            case REFUSED -> {
+                title = "Ceremony refused";
+                lines.add("Ceremony " + outcome.ceremony() + " was refused before it changed anything: "
+                        + outcome.reason().orElse(""));
+                lines.add("It is ended; nothing is left to resume. Fix the cause and start the ceremony again.");
+            }
             default -> {
                 title = "Ceremony stopped";
                 lines.add("Ceremony " + outcome.ceremony() + " stopped: " + outcome.reason().orElse(""));

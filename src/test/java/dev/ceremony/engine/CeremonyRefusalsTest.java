@@ -54,11 +54,12 @@ class CeremonyRefusalsTest {
         return TestEngine.runner(configFile, token, Linter.standard(), clock, network, BUILT);
     }
 
-    private static RunRequest rootCa(RunMode mode, Map<Role, String> people) {
+    private RunRequest rootCa(RunMode mode, Map<Role, String> people) throws java.io.IOException {
         CeremonyScript script = new ScriptReader(new StrictYaml()).read(TestToken.projectDir()
                 .resolve("ceremony-scripts/root-ca.yaml"));
+        // Its own folder: the temporary directory would hold the records, which no medium may.
         return new RunRequest(ResolvedScript.of(script, Map.of()), mode, people, Optional.empty(),
-                Optional.of(Path.of(System.getProperty("java.io.tmpdir"))), Optional.empty(),
+                Optional.of(Files.createDirectories(dir.resolve("usb-export"))), Optional.empty(),
                 List.of("rehearsal of the refusals"));
     }
 
@@ -67,12 +68,26 @@ class CeremonyRefusalsTest {
     private static final Supplier<List<NetworkLink>> OFFLINE = () -> List.of(new NetworkLink("lo", true, true));
 
     @Test
+    void anInteractiveRun_withOneFolderForImportAndExport_isRefusedBeforeAnythingIsWritten(TestToken testToken)
+            throws Exception {
+        RunRequest root = rootCa(RunMode.INTERACTIVE, BOTH);
+        Path usb = root.exportTo().orElseThrow();
+        RunRequest oneFolder = new RunRequest(root.script(), RunMode.INTERACTIVE, BOTH, Optional.of(usb.resolve(".")),
+                Optional.of(usb), Optional.empty(), List.of());
+        assertThatThrownBy(() -> runner(testToken, false, Clock.systemUTC(), OFFLINE).run(oneFolder,
+                new People(testToken))).isInstanceOf(StepRefused.class).hasMessageContaining("the import medium "
+                        + usb + "/. and the export medium " + usb + " are the same folder");
+        assertThat(dir.resolve("appliance/records/audit.jsonl")).doesNotExist();
+    }
+
+    @Test
     void refusals_stopBeforeTheToken_andADeclinedStep_abortsWithoutKeyDebris(TestToken testToken) throws Exception {
         Supplier<List<NetworkLink>> cabled = () -> List.of(new NetworkLink("lo", true, true),
                 new NetworkLink("eth0", true, false));
         RunOutcome online = runner(testToken, false, Clock.systemUTC(), cabled)
                 .run(rootCa(RunMode.INTERACTIVE, BOTH), new People(testToken, ""));
-        assertThat(online.ending()).isEqualTo(RunOutcome.Ending.STOPPED);
+        assertThat(online.ending()).as("a preflight refusal ends the ceremony: nothing is left to resume")
+                .isEqualTo(RunOutcome.Ending.REFUSED);
         assertThat(online.reason().orElseThrow()).contains("preflight network").contains("eth0");
 
         Clock early = Clock.fixed(BUILT.minusSeconds(86_400), ZoneOffset.UTC);

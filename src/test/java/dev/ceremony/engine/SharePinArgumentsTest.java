@@ -38,6 +38,9 @@ class SharePinArgumentsTest {
     @CsvSource(delimiter = '|', value = {
         "Ann, ann          | 2 | step 'share-user-pin', argument 'custodians': custodians 'Ann' and 'ann' are the same name",
         "Ann Lee, ANN  LEE, Bob | 2 | custodians 'Ann Lee' and 'ANN  LEE' are the same name (case and spacing aside)",
+        "Zo\u00eb, Zoe\u0308     | 2 | custodians 'Zo\u00eb' and 'Zoe\u0308' are the same name (case and spacing aside)",
+        "Ann\u00a0Lee, Ann Lee | 2 | custodians 'Ann\u00a0Lee' and 'Ann Lee' are the same name",
+        "\uff21nn, ann        | 2 | custodians '\uff21nn' and 'ann' are the same name",
         "Ann, Bob          | 3 | step 'share-user-pin': a quorum needs 2 <= M <= N <= 16",
         "Ann, Bob          | 1 | the step names 2 custodians (Ann, Bob) and a threshold of 1. Give a threshold from 2 to 2",
         "Ann               | 2 | a quorum has 2 to 16 custodians, comma-separated; 'Ann' names 1",

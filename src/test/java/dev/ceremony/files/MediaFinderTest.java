@@ -1,14 +1,11 @@
 package dev.ceremony.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ceremony.media.MediaRoles;
 import dev.ceremony.media.Medium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,12 +46,6 @@ class MediaFinderTest {
         assertThat(csr.identity()).isEqualTo("UUID=1A2B-3C4D");
         assertThat(found.get(1).readOnly()).isFalse();
         assertThat(found.get(2).identity()).isEqualTo("PATH=" + records);
-
-        assertThat(new MediaRoles(Optional.of(csr), Optional.of(found.get(1)), found.get(2)).importFrom()).contains(csr);
-        assertThatThrownBy(() -> new MediaRoles(Optional.of(csr), Optional.of(csr), found.get(2)))
-                .hasMessageContaining("cannot be both the import and the export medium");
-        assertThatThrownBy(() -> new MediaRoles(Optional.of(found.get(2)), Optional.of(found.get(1)), found.get(2)))
-                .hasMessageContaining("records medium").hasMessageContaining("never used for import");
     }
 
     @Test

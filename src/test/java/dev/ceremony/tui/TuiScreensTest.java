@@ -93,14 +93,35 @@ class TuiScreensTest {
                 .as("the plan shows its SHA-256 in groups of four").contains(hash);
     }
 
+    @Test
+    void setup_refusesAWitnessWhoseNameIsTheAdministratorsInOtherCaseAndSpacing() {
+        AtomicReference<Boolean> ran = new AtomicReference<>(false);
+        VirtualScreen screen = new VirtualScreen(new ScriptedBackend(DASHBOARD, op -> {
+            ran.set(true);
+            return completed();
+        }), 80, 24, List.of());
+        screen.type("r");
+        screen.key(KeyType.Enter);
+        screen.key(KeyType.ArrowDown);
+        screen.key(KeyType.ArrowDown);
+        nameBothAndStart(screen, "Alice Admin", " alice  ADMIN ");
+        assertThat(screen.text()).contains("Not ready").contains("the witness 'alice  ADMIN' are the same");
+        assertThat(ran.get()).as("no ceremony starts").isFalse();
+    }
+
     /** From the field above the administrator's name: both names typed, then Start. */
     static void nameBothAndStart(VirtualScreen screen) {
+        nameBothAndStart(screen, "Alice Admin", "Wendy Witness");
+    }
+
+    /** From the field above the administrator's name: these two names typed, then Start. */
+    static void nameBothAndStart(VirtualScreen screen, String administrator, String witness) {
         screen.key(KeyType.Enter);
-        screen.type("Alice Admin");
+        screen.type(administrator);
         screen.key(KeyType.Enter);
         screen.key(KeyType.ArrowDown);
         screen.key(KeyType.Enter);
-        screen.type("Wendy Witness");
+        screen.type(witness);
         screen.key(KeyType.Enter);
         for (int i = 0; i < 3; i++) {
             screen.key(KeyType.ArrowDown);
