@@ -31,9 +31,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * log-start, two key events, seal; root cert, audit cert, seal; a second ceremony with a seal (11
  * records, seals on lines 4, 7 and 11).
  */
-record SealedLog(byte[] bytes, X509CertificateHolder root, TokenSealSigner signer) {
+public record SealedLog(byte[] bytes, X509CertificateHolder root, TokenSealSigner signer) {
 
-    static SealedLog build(Token token, Path file, String auditLabel, String rootLabel) throws Exception {
+    public static SealedLog build(Token token, Path file, String auditLabel, String rootLabel) throws Exception {
         KeyHandle auditKey = token.generateKeyPair(new KeyLabel(auditLabel), KeySpec.EC_P256);
         TokenSealSigner sealer = new TokenSealSigner(token, auditKey, TestHierarchy.BC);
         X509CertificateHolder rootCertificate;
@@ -69,12 +69,12 @@ record SealedLog(byte[] bytes, X509CertificateHolder root, TokenSealSigner signe
     }
 
     /** The hash of the last line: the head the witnesses wrote down. */
-    String head() {
+    public String head() {
         List<String> lines = lines(bytes);
         return AuditChain.sha256(lines.get(lines.size() - 1));
     }
 
-    static List<String> lines(byte[] bytes) {
+    public static List<String> lines(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         return new ArrayList<>(Arrays.asList(text.substring(0, text.length() - 1).split("\n", -1)));
     }
