@@ -271,24 +271,7 @@ class AuditLogTamperTest {
         assertThat(report.valid()).isFalse();
         assertThat(report.problem().orElseThrow().reason()).contains("names another key");
 
-        SealSigner forged = new SealSigner() {
-            private final TokenSealSigner real = new TokenSealSigner(token, other, TestHierarchy.BC);
-
-            @Override
-            public String keySha256() {
-                return signer.keySha256();
-            }
-
-            @Override
-            public String algorithm() {
-                return real.algorithm();
-            }
-
-            @Override
-            public byte[] sign(byte[] message) {
-                return real.sign(message);
-            }
-        };
+        SealSigner forged = SealedLog.claiming(signer.keySha256(), new TokenSealSigner(token, other, TestHierarchy.BC));
         Path forgedFile = dir.resolve("forged.jsonl");
         Files.write(forgedFile, log);
         try (AuditLogFile audit = AuditLogFile.open(forgedFile, Clock.systemUTC())) {

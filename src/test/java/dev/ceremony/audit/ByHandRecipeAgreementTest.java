@@ -242,22 +242,7 @@ class ByHandRecipeAgreementTest {
         Path file = Files.write(dir.resolve("sealed-by-" + forged + ".jsonl"), log);
         TokenSealSigner other = new TokenSealSigner(token, token.generateKeyPair(new KeyLabel("other-" + forged),
                 KeySpec.EC_P256), TestHierarchy.BC);
-        SealSigner signer = !forged ? other : new SealSigner() {
-            @Override
-            public String keySha256() {
-                return sealed.signer().keySha256();
-            }
-
-            @Override
-            public String algorithm() {
-                return other.algorithm();
-            }
-
-            @Override
-            public byte[] sign(byte[] message) {
-                return other.sign(message);
-            }
-        };
+        SealSigner signer = forged ? SealedLog.claiming(sealed.signer().keySha256(), other) : other;
         try (AuditLogFile audit = AuditLogFile.open(file, Clock.systemUTC())) {
             audit.append("note", Map.of("text", "sealed by another key"));
             audit.seal(signer);

@@ -83,6 +83,26 @@ public record SealedLog(byte[] bytes, X509CertificateHolder root, TokenSealSigne
         return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A forger's signer: it signs with {@code real} and names {@code keySha256}, another key. */
+    static SealSigner claiming(String keySha256, SealSigner real) {
+        return new SealSigner() {
+            @Override
+            public String keySha256() {
+                return keySha256;
+            }
+
+            @Override
+            public String algorithm() {
+                return real.algorithm();
+            }
+
+            @Override
+            public byte[] sign(byte[] message) {
+                return real.sign(message);
+            }
+        };
+    }
+
     /** This log with one more record, chained as the writer chains it, and no seal after it. */
     byte[] withUnsealedRecord(Path file) throws Exception {
         Files.write(file, bytes);
