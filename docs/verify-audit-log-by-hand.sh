@@ -5,7 +5,7 @@
 # 3: the log checks out up to its last seal, but records after it are not authenticated (no HEAD);
 # 1: it does not check out.
 set -u
-log=${1:?usage: verify-audit-log-by-hand.sh LOG ROOT.pem [HEAD]}; root=${2:?}; witnessed=${3:-}
+log=${1:?usage: verify-audit-log-by-hand.sh LOG ROOT.pem [HEAD]}; root=${2:?}; witnessed=${3:-}; witnessed=${witnessed,,}
 # One small file per line below: in memory (/dev/shm) when there is one, it is many times faster.
 work=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d); trap 'rm -rf "$work"' EXIT; bad=0
 fail() { echo "$1"; bad=1; }
