@@ -11,10 +11,11 @@ work=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d); trap 'rm -rf "$work"' EX
 fail() { echo "$1"; bad=1; }
 
 # 0. A last line without a newline is a torn tail (a crash cut it short), unless it is a whole JSON
-#    object: then it is a record like any other (a crash never leaves one).
+#    object, {...} with nothing around it: then it is a record like any other (a crash never leaves one).
 cp "$log" "$work/log"
 if [ -s "$log" ] && [ -n "$(tail -c 1 "$log")" ]; then
-  if tail -n 1 "$log" | jq -e 'type == "object"' >/dev/null 2>&1; then echo >> "$work/log"
+  last=$(tail -n 1 "$log")
+  if [[ $last == \{*\} ]] && jq -R -e 'fromjson? | type == "object"' <<<"$last" >/dev/null 2>&1; then echo >> "$work/log"
   else echo "torn tail: $(tail -n 1 "$log" | wc -c) bytes of a line cut short (not checked)"
        truncate -s "-$(tail -n 1 "$log" | wc -c)" "$work/log"; fi
 fi
