@@ -53,11 +53,11 @@ public final class AuditVerifier {
         Walk walk = new Walk(root, head);
         int torn;
         try {
-            torn = LogLines.read(log, walk::line);
+            torn = LogLines.read(log, walk::line, walk::unterminated);
         } catch (Stopped stopped) {
             return stopped.report;
         }
-        return walk.end(torn == 0 ? Optional.empty() : Optional.of(torn));
+        return walk.end(torn == 0 || walk.lastLineWasARecord ? Optional.empty() : Optional.of(torn));
     }
 
     /** Carries the report of the first bad record out of the line reader. */
@@ -86,7 +86,8 @@ public final class AuditVerifier {
         private int ceremonies;
         private int seals;
         private int lastSeal = -1;
-        private boolean headFound;
+        private int headAt = -1;
+        private boolean lastLineWasARecord;
         private int lines;
 
         Walk(Optional<X509CertificateHolder> root, Optional<String> head) {
@@ -114,10 +115,29 @@ public final class AuditVerifier {
                 throw new Stopped(failed(i + 1, "the record cannot be read: " + e.getMessage(), i, ceremonies, seals,
                         expectedPrev, Optional.empty(), certificate));
             }
-            if (head.isPresent() && expectedPrev.equals(head.get())) {
-                headFound = true;
+            if (head.isPresent() && headAt < 0 && expectedPrev.equals(head.get())) {
+                headAt = i;
             }
             lines++;
+        }
+
+        /**
+         * The bytes after the last newline. A crash cuts a line short, and no proper prefix of a
+         * canonical record is a whole JSON object; so a final line that parses as one is a record whose
+         * newline is missing (or was left off on purpose), and it is judged as every record is. Only a
+         * partial line is a torn tail.
+         */
+        void unterminated(byte[] bytes, int from, int to) {
+            try {
+                if (!(Json.parse(new String(bytes, from, to - from, StandardCharsets.UTF_8))
+                        instanceof java.util.Map<?, ?>)) {
+                    return;
+                }
+            } catch (RuntimeException partial) {
+                return;
+            }
+            lastLineWasARecord = true;
+            line(bytes, from, to);
         }
 
         private void check(String line, int i) throws BadRecord {
@@ -181,7 +201,7 @@ public final class AuditVerifier {
             if (lines == 0) {
                 return failed(1, "the log holds no complete record", 0, 0, 0, AuditEntry.GENESIS, torn, certificate);
             }
-            if (head.isPresent() && !headFound) {
+            if (head.isPresent() && headAt < 0) {
                 return failed(lines, "the head hash " + head.get() + " is not in the log: records at its end are "
                         + "missing (truncated), or the head was mistyped", lines, ceremonies, seals, expectedPrev,
                         torn, certificate);
@@ -190,15 +210,26 @@ public final class AuditVerifier {
                 return failed(lines, "the log holds no audit certificate, so its seals cannot be tied to the root",
                         lines, ceremonies, seals, expectedPrev, torn, certificate);
             }
+            // A seal vouches for every record before it, the witnessed head for every record up to it.
+            int covered = Math.max(lastSeal, headAt);
+            Optional<VerificationReport.WitnessedHead> witnessed = head.map(h -> new VerificationReport.WitnessedHead(
+                    headAt + 1, Math.max(0, lastSeal - headAt), lines - 1 - covered));
+            if (head.isPresent() && covered < lines - 1) {
+                return new VerificationReport(false, Optional.of(new VerificationReport.Problem(covered + 2,
+                        "it comes after the witnessed head (record " + (headAt + 1) + ") and no seal covers it: "
+                        + (lines - 1 - covered) + " record(s) at the end are not authenticated, appended after "
+                        + "the last seal (by a crash cut short, or by someone else)")), covered + 1, ceremonies, seals,
+                        expectedPrev, 0, 0, witnessed, torn, certificate);
+            }
             return new VerificationReport(true, Optional.empty(), lines, ceremonies, seals, expectedPrev,
-                    lines - 1 - lastSeal, torn, certificate);
+                    lines - 1 - lastSeal, covered + 1, witnessed, torn, certificate);
         }
     }
 
     private static VerificationReport failed(int line, String reason, int records, int ceremonies, int seals,
             String head, Optional<Integer> torn, String certificate) {
         return new VerificationReport(false, Optional.of(new VerificationReport.Problem(line, reason)), records,
-                ceremonies, seals, head, 0, torn, certificate);
+                ceremonies, seals, head, 0, 0, Optional.empty(), torn, certificate);
     }
 
     private void checkSeal(AuditEntry entry, PublicKey auditKey, String auditKeySha) throws BadRecord {

@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * Reads a log line by line from a stream, in one pass, holding one line at a time (however long
- * the log): each complete line is handed over as a byte range without its newline. A torn final
- * line (no newline) is not handed over; its length is returned.
+ * the log): each complete line is handed over as a byte range without its newline. A final line
+ * without a newline is not handed over as a line; its length is returned, and {@link #read(InputStream,
+ * Visitor, Visitor)} hands it to a second visitor, which decides whether it is torn or a whole record.
  */
 public final class LogLines {
 
@@ -25,6 +26,14 @@ public final class LogLines {
 
     /** Reads to the end; returns the number of bytes after the last newline (a torn line), usually 0. */
     public static int read(InputStream in, Visitor visitor) {
+        return read(in, visitor, (bytes, from, to) -> { });
+    }
+
+    /**
+     * Reads to the end as {@link #read(InputStream, Visitor)} does, and hands the bytes after the last
+     * newline, if any, to {@code unterminated}.
+     */
+    public static int read(InputStream in, Visitor visitor, Visitor unterminated) {
         byte[] buffer = new byte[START];
         int filled = 0;
         try {
@@ -34,6 +43,9 @@ public final class LogLines {
                 }
                 int read = in.read(buffer, filled, buffer.length - filled);
                 if (read < 0) {
+                    if (filled > 0) {
+                        unterminated.line(buffer, 0, filled);
+                    }
                     return filled;
                 }
                 int scanFrom = filled;

@@ -24,8 +24,18 @@ import picocli.CommandLine.Spec;
 /** {@code ceremony audit verify LOG [--root CERT] [--head HASH]}. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verify an audit log: the hash chain, every seal's signature, and the audit certificate's "
-            + "tie to the root. Exit 0 when valid; otherwise 1, naming the first bad record.")
+            + "tie to the root. Exit 0 when valid; 3 when valid up to the last seal but records after it are not "
+            + "authenticated (without --head); otherwise 1, naming the first bad record.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:valid: every record is sealed, or covered by the witnessed head",
+            "1:invalid, naming the first bad record (with --head: also the first record after it that no seal "
+                + "covers)",
+            "2:usage error",
+            "3:valid up to the last seal, but records after it are not authenticated (no --head given)"})
 final class AuditVerifyCommand implements Callable<Integer> {
+
+    /** The exit status of a log valid up to its last seal, with records after it that nothing authenticates. */
+    static final int UNAUTHENTICATED_TAIL = 3;
 
     private final Services services;
 
@@ -77,16 +87,23 @@ final class AuditVerifyCommand implements Callable<Integer> {
         row(out, "audit key", report.certificate());
         row(out, "torn tail", report.tornTailBytes().map(n -> n + " bytes of a line cut short by a crash (not "
                 + "tampering); everything before it was checked").orElse("none"));
-        row(out, "head check", witnessed.map(h -> report.valid() ? "the witnessed head " + h + " is in the log"
-                : "see below").orElse("not asked (no --head given)"));
+        row(out, "head check", witnessed.map(h -> report.witnessedHead().map(at -> headCheck(h, at))
+                .orElse("see below")).orElse("not asked (no --head given)"));
         Optional<String> mirrorProblem = Optional.ofNullable(mirror).flatMap(this::mirrorProblem);
         if (mirror != null) {
             row(out, "mirror", mirrorProblem.map(p -> "DIFFERS: " + p).orElse("identical copy at " + mirror));
         }
-        if (report.valid() && mirrorProblem.isEmpty()) {
+        if (report.verdict() == VerificationReport.Verdict.VALID && mirrorProblem.isEmpty()) {
             out.println("Result: VALID");
             out.flush();
             return 0;
+        }
+        if (report.verdict() == VerificationReport.Verdict.VALID_UP_TO_LAST_SEAL && mirrorProblem.isEmpty()) {
+            out.println("Result: VALID up to record " + report.authenticated() + "; " + report.unauthenticated()
+                    + " record(s) after the last seal are not authenticated"
+                    + (report.authenticated() == 0 ? " (the log holds no seal)" : ""));
+            out.flush();
+            return UNAUTHENTICATED_TAIL;
         }
         if (report.valid()) {
             out.println("Result: INVALID: the mirror " + mirror + " " + mirrorProblem.get());
@@ -97,6 +114,13 @@ final class AuditVerifyCommand implements Callable<Integer> {
         out.println("Result: INVALID at line " + problem.line() + ": " + problem.reason());
         out.flush();
         return 1;
+    }
+
+    private static String headCheck(String head, VerificationReport.WitnessedHead at) {
+        int following = at.sealedAfter() + at.unsealedAfter();
+        return "the witnessed head " + head + " is in the log: record " + at.record() + " of " + (at.record()
+                + following) + "; " + following + " record(s) follow it: " + at.sealedAfter() + " sealed, "
+                + at.unsealedAfter() + " unsealed";
     }
 
     private static void row(PrintWriter out, String name, String value) {

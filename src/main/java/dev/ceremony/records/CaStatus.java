@@ -139,7 +139,9 @@ public final class CaStatus {
                     + p.reason()).orElse("") + ". Run 'ceremony audit verify'");
         } else {
             if (verified.unsealed() > 0) {
-                warnings.add(verified.unsealed() + " audit record(s) after the last seal");
+                warnings.add(verified.unsealed() + " audit record(s) after the last seal are not authenticated "
+                        + "(a ceremony cut short, or records appended by someone else); 'ceremony audit verify' "
+                        + "says VALID only up to the last seal");
             }
             List<String> pending = read(log, in -> RecordsReconciler.pending(in, records));
             if (!pending.isEmpty()) {

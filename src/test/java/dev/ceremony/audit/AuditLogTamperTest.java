@@ -3,12 +3,7 @@ package dev.ceremony.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ceremony.files.AuditLogFile;
-import dev.ceremony.pki.CaSigner;
-import dev.ceremony.pki.CertificateIssuer;
 import dev.ceremony.pki.Names;
-import dev.ceremony.pki.SubjectData;
-import dev.ceremony.pki.TokenSerials;
-import dev.ceremony.pki.lint.Linter;
 import dev.ceremony.testing.SoftHsm;
 import dev.ceremony.testing.TestCli;
 import dev.ceremony.testing.TestHierarchy;
@@ -21,15 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,47 +49,15 @@ class AuditLogTamperTest {
     @BeforeAll
     static void writeLog(TestToken testToken) throws Exception {
         token = testToken.openLoggedIn();
-        log = buildLog(dir.resolve("audit.jsonl"), "audit-key", "root-key");
-        head = AuditChain.sha256(lines(log).get(lines(log).size() - 1));
+        SealedLog built = SealedLog.build(token, dir.resolve("audit.jsonl"), "audit-key", "root-key");
+        log = built.bytes();
+        root = built.root();
+        signer = built.signer();
+        head = built.head();
     }
 
-    /** log-start, two key events, seal; root cert, audit cert, seal; a second ceremony with a seal. */
     static byte[] buildLog(Path file, String auditLabel, String rootLabel) throws Exception {
-        KeyHandle auditKey = token.generateKeyPair(new KeyLabel(auditLabel), KeySpec.EC_P256);
-        TokenSealSigner sealer = new TokenSealSigner(token, auditKey, TestHierarchy.BC);
-        try (AuditLogFile audit = AuditLogFile.create(file, Clock.systemUTC(), "ceremony-1",
-                auditKey.requirePublicKey().getEncoded(), Map.of("script", "root-ca"))) {
-            KeyHandle rootKey = token.generateKeyPair(new KeyLabel(rootLabel), KeySpec.EC_P384);
-            audit.append("key-generated", Map.of("label", auditLabel, "public-key-sha256", auditKey.publicKeySha256().orElseThrow()));
-            audit.append("key-generated", Map.of("label", rootLabel, "public-key-sha256", rootKey.publicKeySha256().orElseThrow()));
-            audit.seal(sealer);
-            CertificateIssuer issuer = new CertificateIssuer(token, new TokenSerials(token), Linter.standard(),
-                    TestHierarchy.BC, Clock.systemUTC(), Duration.ofMinutes(5));
-            X500Name rootName = Names.subject(TestHierarchy.DN, "Audit Test Root " + rootLabel);
-            X509CertificateHolder rootCertificate = issuer.issue(new CertificateIssuer.Request(
-                    TestHierarchy.profile("root-ca"), new SubjectData(rootName, List.of(), TestHierarchy.spki(rootKey)),
-                    CaSigner.selfSigning(rootKey, rootName), Optional.empty(), Optional.empty()), (s, t) -> { })
-                    .certificate();
-            X509CertificateHolder auditCertificate = issuer.issue(new CertificateIssuer.Request(
-                    TestHierarchy.profile("audit-signer"), new SubjectData(Names.subject(TestHierarchy.DN,
-                            "Audit Signer " + auditLabel), List.of(), TestHierarchy.spki(auditKey)),
-                    CaSigner.of(rootKey, rootCertificate), Optional.empty(), Optional.empty()), (s, t) -> { })
-                    .certificate();
-            audit.append("certificate-issued", Map.of("profile", "root-ca", "serial",
-                    rootCertificate.getSerialNumber().toString(16)));
-            audit.append(AuditTypes.AUDIT_CERTIFICATE, Map.of("certificate",
-                    Base64.getEncoder().encodeToString(auditCertificate.getEncoded())));
-            audit.seal(sealer);
-            audit.startCeremony("ceremony-2", Map.of("script", "intermediate-ca"));
-            audit.append("note", Map.of("operator", "Alice", "text", "all witnesses present"));
-            audit.append("confirmation", Map.of("role", "witness", "name", "Bob", "step", "inspect-token"));
-            audit.seal(sealer);
-            if (root == null) {
-                root = rootCertificate;
-                signer = sealer;
-            }
-        }
-        return Files.readAllBytes(file);
+        return SealedLog.build(token, file, auditLabel, rootLabel).bytes();
     }
 
     @AfterAll
@@ -106,12 +66,11 @@ class AuditLogTamperTest {
     }
 
     static List<String> lines(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        return new ArrayList<>(Arrays.asList(text.substring(0, text.length() - 1).split("\n", -1)));
+        return SealedLog.lines(bytes);
     }
 
     static byte[] join(List<String> lines) {
-        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        return SealedLog.join(lines);
     }
 
     static VerificationReport verify(byte[] bytes, boolean withHead) {
@@ -312,24 +271,7 @@ class AuditLogTamperTest {
         assertThat(report.valid()).isFalse();
         assertThat(report.problem().orElseThrow().reason()).contains("names another key");
 
-        SealSigner forged = new SealSigner() {
-            private final TokenSealSigner real = new TokenSealSigner(token, other, TestHierarchy.BC);
-
-            @Override
-            public String keySha256() {
-                return signer.keySha256();
-            }
-
-            @Override
-            public String algorithm() {
-                return real.algorithm();
-            }
-
-            @Override
-            public byte[] sign(byte[] message) {
-                return real.sign(message);
-            }
-        };
+        SealSigner forged = SealedLog.claiming(signer.keySha256(), new TokenSealSigner(token, other, TestHierarchy.BC));
         Path forgedFile = dir.resolve("forged.jsonl");
         Files.write(forgedFile, log);
         try (AuditLogFile audit = AuditLogFile.open(forgedFile, Clock.systemUTC())) {

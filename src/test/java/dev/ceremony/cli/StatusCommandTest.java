@@ -110,7 +110,7 @@ class StatusCommandTest {
                     "mqtt-device", "tbs-sha256", "00"));
         }
         assertThat(run(dir, "status", "--config", config.toString()))
-                .contains("- 1 audit record(s) after the last seal")
+                .contains("- 1 audit record(s) after the last seal are not authenticated")
                 .contains("- the records lag 1 change(s) behind the audit log");
     }
 }
