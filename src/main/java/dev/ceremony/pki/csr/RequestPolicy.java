@@ -84,6 +84,8 @@ public final class RequestPolicy {
                     + profile.name() + " is issued by its own ceremony from a token key, not from requests"));
         }
         checkKey(csr.publicKey(), history, profile, refusals);
+        RequestSignatures.problem(csr.request().getSignatureAlgorithm(), csr.publicKey())
+                .ifPresent(problem -> refusals.add(new Refusal("csr-signature-algorithm", problem)));
         checkNoCaRequested(csr, refusals);
         Optional<String> commonName = commonName(csr, profile, refusals);
         List<GeneralName> names = alternativeNames(csr, profile, commonName, refusals);

@@ -122,6 +122,7 @@ class CsrCorpusTest {
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, "mqtt.example.com").build();
         KeyPair key = p256;
         KeyPair signer;
+        String algorithm;
         final ExtensionsGenerator extensions = new ExtensionsGenerator();
         List<GeneralName> sans = new ArrayList<>(List.of(new GeneralName(GeneralName.dNSName, "mqtt.example.com")));
         String challengePassword;
@@ -154,9 +155,10 @@ class CsrCorpusTest {
                         new DERPrintableString(challengePassword));
             }
             KeyPair signing = signer == null ? key : signer;
-            String algorithm = signing.getPublic().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+            String signature = algorithm != null ? algorithm
+                    : signing.getPublic().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
             PKCS10CertificationRequest request = builder.build(
-                    new JcaContentSignerBuilder(algorithm).setProvider(BC).build(signing.getPrivate()));
+                    new JcaContentSignerBuilder(signature).setProvider(BC).build(signing.getPrivate()));
             return request.getEncoded();
         }
 
@@ -184,6 +186,7 @@ class CsrCorpusTest {
 
     static Stream<Arguments> corpus() throws Exception {
         KeyPair rsa1024 = rsa(1024, 65_537);
+        KeyPair rsa2048 = rsa(2048, 65_537);
         KeyPair rsaE3 = rsa(2048, 3);
         KeyPair p521 = ec("secp521r1");
         KeyPair k256 = ec("secp256k1");
@@ -206,6 +209,27 @@ class CsrCorpusTest {
                     csr.signer = otherP256;
                     return csr.der();
                 }),
+                bad("signed with sha1WithRSAEncryption", "mqtt-server", "csr-signature-algorithm", () -> {
+                    Csr csr = new Csr();
+                    csr.key = rsa2048;
+                    csr.algorithm = "SHA1withRSA";
+                    return csr.der();
+                }),
+                bad("signed with ecdsa-with-SHA1", "mqtt-server", "csr-signature-algorithm", () -> {
+                    Csr csr = new Csr();
+                    csr.algorithm = "SHA1withECDSA";
+                    return csr.der();
+                }),
+                bad("signed with RSASSA-PSS over SHA-1", "mqtt-server", "csr-signature-algorithm", () -> {
+                    Csr csr = new Csr();
+                    csr.key = rsa2048;
+                    csr.algorithm = "SHA1withRSAandMGF1";
+                    return csr.der();
+                }),
+                bad("two PEM requests in one file", "mqtt-server", "csr-format", () -> concat(new Csr().pem(),
+                        new Csr().cn("other.example.com").sans(dns("other.example.com")).pem())),
+                bad("a PEM request with text after it", "mqtt-server", "csr-format",
+                        () -> concat(new Csr().pem(), "subject=CN = evil.example.org\n".getBytes())),
                 bad("RSA 1024", "mqtt-server", "key-weak", () -> {
                     Csr csr = new Csr();
                     csr.key = rsa1024;
@@ -312,7 +336,54 @@ class CsrCorpusTest {
                 "csr-format", "csr-size", "csr-signature", "key-weak", "key-is-ca-key", "key-already-certified",
                 "ca-requested", "subject-common-name", "san-domain", "san-wildcard", "san-dns", "san-type",
                 "san-missing", "cn-not-in-sans", "san-count", "san-ip", "device-id", "subject-already-certified",
-                "profile-not-for-requests");
+                "profile-not-for-requests", "csr-signature-algorithm");
+    }
+
+    static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    @Test
+    void aFileWithTwoRequests_isRefusedSayingHowManyBlocksItHolds() throws Exception {
+        byte[] other = new Csr().cn("other.example.com").sans(dns("other.example.com")).der();
+
+        Verdict pem = policy.evaluate(profile("mqtt-server"), "two.pem", concat(new Csr().pem(),
+                new Csr().cn("other.example.com").sans(dns("other.example.com")).pem()), history);
+        Verdict der = policy.evaluate(profile("mqtt-server"), "two.der", concat(new Csr().der(), other), history);
+        Verdict trailing = policy.evaluate(profile("mqtt-server"), "tail.der", concat(new Csr().der(), "junk".getBytes()),
+                history);
+
+        assertThat(pem.refusals()).extracting(Refusal::reason).singleElement().asString()
+                .contains("holds 2 PEM blocks (CERTIFICATE REQUEST, CERTIFICATE REQUEST)");
+        assertThat(der.refusals()).extracting(Refusal::reason).singleElement().asString()
+                .contains("holds 2 DER structures");
+        assertThat(trailing.refusals()).extracting(Refusal::reason).singleElement().asString()
+                .contains("4 bytes of other data after its DER structure");
+    }
+
+    @Test
+    void aRequestSignedWithSha1_isRefusedByTheAlgorithmsName() throws Exception {
+        Csr csr = new Csr();
+        csr.algorithm = "SHA1withECDSA";
+
+        Verdict verdict = policy.evaluate(profile("mqtt-server"), "sha1.csr", csr.der(), history);
+
+        assertThat(verdict.refusals()).extracting(Refusal::reason).singleElement().asString()
+                .contains("signed with ecdsa-with-SHA1 (1.2.840.10045.4.1)");
+    }
+
+    @Test
+    void requestsSignedWithSha384AndPss_areAccepted() throws Exception {
+        Csr ecdsa = new Csr();
+        ecdsa.algorithm = "SHA384withECDSA";
+        Csr pss = new Csr();
+        pss.key = rsa(2048, 65_537);
+        pss.algorithm = "SHA256withRSAandMGF1";
+
+        assertThat(policy.evaluate(profile("mqtt-server"), "384.csr", ecdsa.der(), history).refusals()).isEmpty();
+        assertThat(policy.evaluate(profile("mqtt-server"), "pss.csr", pss.der(), history).refusals()).isEmpty();
     }
 
     @Test
