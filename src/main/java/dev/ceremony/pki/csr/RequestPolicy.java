@@ -235,12 +235,8 @@ public final class RequestPolicy {
                 });
                 case GeneralName.iPAddress -> {
                     byte[] address = ASN1OctetString.getInstance(name.getName()).getOctets();
-                    if (address.length != 4 && address.length != 16) {
-                        refusals.add(new Refusal("san-ip", "an IP address SAN has " + address.length
-                                + " bytes; IPv4 has 4 and IPv6 16"));
-                    } else {
-                        issued.add(name);
-                    }
+                    ServerAddresses.problem(address, profile.allowLoopbackIp()).ifPresentOrElse(
+                            problem -> refusals.add(new Refusal("san-ip", problem)), () -> issued.add(name));
                 }
                 default -> refusals.add(new Refusal("san-type", "the request asks for an alternative name of type "
                         + RequestSummaries.kind(name) + "; profile " + profile.name()

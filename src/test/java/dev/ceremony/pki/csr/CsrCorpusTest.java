@@ -363,6 +363,46 @@ class CsrCorpusTest {
                 .contains("4 bytes of other data after its DER structure");
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            unspecified IPv4         | 0.0.0.0          | the unspecified address
+            unspecified IPv6         | ::               | the unspecified address
+            multicast IPv4           | 224.0.0.1        | a multicast address
+            multicast IPv6           | ff02::1          | a multicast address
+            broadcast                | 255.255.255.255  | the broadcast address
+            loopback IPv4            | 127.0.0.1        | a loopback address
+            loopback IPv4, not .1    | 127.8.9.10       | a loopback address
+            loopback IPv6            | ::1              | a loopback address
+            loopback mapped in IPv6  | ::ffff:127.0.0.1 | a loopback address
+            """)
+    void anAddressNoBrokerHas_isRefusedUnderTheServerProfile(String addressClass, String address, String reason)
+            throws Exception {
+        Csr csr = new Csr().sans(dns("mqtt.example.com"), new GeneralName(GeneralName.iPAddress, address));
+
+        Verdict verdict = policy.evaluate(profile("mqtt-server"), "ip.csr", csr.der(), history);
+
+        assertThat(verdict.rules()).as(addressClass).containsExactly("san-ip");
+        assertThat(verdict.refusals().get(0).reason()).startsWith("IP:").contains(reason);
+    }
+
+    @Test
+    void loopback_isIssuedOnlyUnderAProfileThatAllowsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("mqtt-server.yaml"),
+                java.nio.file.Files.readString(TestToken.projectDir().resolve("ceremony-scripts/profiles/mqtt-server.yaml"))
+                        + "allow-loopback-ip: true\n");
+        CertificateProfile allowing = new ProfileReader(new StrictYaml()).read(file);
+        Csr csr = new Csr().sans(dns("mqtt.example.com"), new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.iPAddress, "0.0.0.0"));
+
+        Verdict verdict = policy.evaluate(allowing, "loopback.csr", csr.der(), history);
+
+        assertThat(verdict.refusals()).extracting(Refusal::reason).singleElement().asString()
+                .startsWith("IP:0.0.0.0 is the unspecified address");
+        assertThat(policy.evaluate(allowing, "loopback.csr", new Csr().sans(dns("mqtt.example.com"),
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1")).der(), history).accepted()).isTrue();
+    }
+
     @Test
     void aRequestSignedWithSha1_isRefusedByTheAlgorithmsName() throws Exception {
         Csr csr = new Csr();
