@@ -12,6 +12,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -220,10 +221,12 @@ public final class RequestPolicy {
                         + "uri-domain, so device identities cannot be formed"));
                 return List.of();
             }
-            return commonName.map(id -> List.of(
+            List<GeneralName> issued = commonName.map(id -> List.of(
                     new GeneralName(GeneralName.uniformResourceIdentifier,
                             "spiffe://" + settings.deviceUriDomain().get() + "/device/" + id),
                     new GeneralName(GeneralName.dNSName, id + ".local"))).orElse(List.of());
+            commonName.ifPresent(id -> notIssued(requested, issued, profile, refusals));
+            return issued;
         }
         Set<GeneralName> issued = new LinkedHashSet<>();
         Set<String> dnsNames = new LinkedHashSet<>();
@@ -254,6 +257,25 @@ public final class RequestPolicy {
             }
         });
         return new ArrayList<>(issued);
+    }
+
+    /**
+     * A device's names are the profile's, never the request's; a request that asks for another
+     * (a URI outside the device uri-domain, a DNS name) is refused, not passed as if it asked nothing.
+     */
+    private static void notIssued(List<GeneralName> requested, List<GeneralName> issued, CertificateProfile profile,
+            List<Refusal> refusals) {
+        Set<String> issuedNames = new LinkedHashSet<>();
+        issued.forEach(name -> issuedNames.add(RequestSummaries.display(name).toLowerCase(Locale.ROOT)));
+        for (GeneralName name : requested) {
+            String shown = RequestSummaries.display(name);
+            if (!issuedNames.contains(shown.toLowerCase(Locale.ROOT))) {
+                refusals.add(new Refusal("san-not-issued", "the request asks for " + shown + ", which profile "
+                        + profile.name() + " does not issue: a device gets only "
+                        + String.join(" and ", issued.stream().map(RequestSummaries::display).toList())
+                        + "; the request is refused rather than signed without the name it asked for"));
+            }
+        }
     }
 
     private Optional<String> dns(GeneralName name, CertificateProfile profile, List<Refusal> refusals) {

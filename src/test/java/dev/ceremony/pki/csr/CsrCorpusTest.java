@@ -305,6 +305,9 @@ class CsrCorpusTest {
                 }),
                 bad("5-byte IP address", "mqtt-server", "san-ip", () -> new Csr().sans(dns("mqtt.example.com"),
                         new GeneralName(GeneralName.iPAddress, new DEROctetString(new byte[5]))).der()),
+                bad("spiffe URI outside the device uri-domain", "mqtt-device", "san-not-issued", () -> new Csr()
+                        .cn("sensor-0042").sans(new GeneralName(GeneralName.uniformResourceIdentifier,
+                                "spiffe://evil.example.org/device/sensor-0042")).der()),
                 bad("device id with a dot", "mqtt-device", "device-id", () -> new Csr().cn("sensor.42").sans().der()),
                 bad("device id of 64 characters", "mqtt-device", "device-id",
                         () -> new Csr().cn("d".repeat(64)).sans().der()),
@@ -336,7 +339,7 @@ class CsrCorpusTest {
                 "csr-format", "csr-size", "csr-signature", "key-weak", "key-is-ca-key", "key-already-certified",
                 "ca-requested", "subject-common-name", "san-domain", "san-wildcard", "san-dns", "san-type",
                 "san-missing", "cn-not-in-sans", "san-count", "san-ip", "device-id", "subject-already-certified",
-                "profile-not-for-requests", "csr-signature-algorithm");
+                "profile-not-for-requests", "csr-signature-algorithm", "san-not-issued");
     }
 
     static byte[] concat(byte[] first, byte[] second) {
@@ -455,15 +458,37 @@ class CsrCorpusTest {
     }
 
     @Test
-    void deviceRequest_getsTheAmqttNames_whateverItAskedFor() throws Exception {
-        Csr csr = new Csr().cn("sensor-0042").sans(dns("evil.example.org"));
+    void deviceRequest_getsTheAmqttNames_whenItAsksForThoseOrNone() throws Exception {
+        Csr asking = new Csr().cn("sensor-0042").sans(new GeneralName(GeneralName.uniformResourceIdentifier,
+                "spiffe://fleet.example.com/device/sensor-0042"), dns("sensor-0042.local"));
 
-        Verdict verdict = policy.evaluate(profile("mqtt-device"), "device.csr", csr.der(), history);
+        Verdict verdict = policy.evaluate(profile("mqtt-device"), "device.csr", asking.der(), history);
+        Verdict silent = policy.evaluate(profile("mqtt-device"), "device.csr", new Csr().cn("sensor-0042").sans().der(),
+                history);
 
         assertThat(verdict.accepted()).as(verdict.refusals().toString()).isTrue();
         assertThat(verdict.issued().orElseThrow().alternativeNames()).extracting(GeneralName::toString)
                 .containsExactly("6: spiffe://fleet.example.com/device/sensor-0042", "2: sensor-0042.local");
-        assertThat(verdict.requested().orElseThrow().alternativeNames()).containsExactly("DNS:evil.example.org");
+        assertThat(silent.issued().orElseThrow().alternativeNames()).isEqualTo(verdict.issued().orElseThrow()
+                .alternativeNames());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            spiffe URI of another trust domain | 6 | spiffe://evil.example.org/device/sensor-0042
+            spiffe URI of another device       | 6 | spiffe://fleet.example.com/device/sensor-0001
+            https URI                          | 6 | https://fleet.example.com/
+            DNS name                           | 2 | evil.example.org
+            """)
+    void deviceRequest_askingForANameTheProfileWillNotIssue_isRefused(String what, int tag, String name)
+            throws Exception {
+        Csr csr = new Csr().cn("sensor-0042").sans(new GeneralName(tag, name));
+
+        Verdict verdict = policy.evaluate(profile("mqtt-device"), "device.csr", csr.der(), history);
+
+        assertThat(verdict.rules()).as(what).containsExactly("san-not-issued");
+        assertThat(verdict.refusals().get(0).reason()).contains(name).contains("does not issue")
+                .contains("URI:spiffe://fleet.example.com/device/sensor-0042 and DNS:sensor-0042.local");
     }
 
     @Test
