@@ -2,6 +2,7 @@ package dev.ceremony.cli;
 
 import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.engine.CaNames;
+import dev.ceremony.files.FileKinds;
 import dev.ceremony.pki.CaSigner;
 import dev.ceremony.pki.CertificateDrafter;
 import dev.ceremony.pki.CertificateProfile;
@@ -158,6 +159,17 @@ final class CsrInspectCommand implements Callable<Integer> {
             Path file) {
         out.println(Printable.escape(file.toString()));
         byte[] bytes;
+        try {
+            Optional<String> notRegular = FileKinds.notRegular(file);
+            if (notRegular.isPresent()) {
+                out.println("  not read: " + Printable.escape(file.toString()) + ": " + notRegular.get()
+                        + "; a request is read only from a regular file");
+                return false;
+            }
+        } catch (IOException e) {
+            out.println("  cannot be read: " + Printable.escape(String.valueOf(e.getMessage())));
+            return false;
+        }
         try (var in = Files.newInputStream(file)) {
             bytes = in.readNBytes(CsrReader.MAX_BYTES + 1);
         } catch (IOException e) {

@@ -53,4 +53,27 @@ class CsrInspectCommandTest {
         assertThat(bad[1]).contains("mqtt-device  REFUSED").doesNotContain("mqtt-server");
         assertThat(Files.exists(dir.resolve("etc/records"))).as("inspection writes nothing").isFalse();
     }
+
+    /**
+     * A FIFO once hung {@code csr inspect} forever (reading waits for a writer): the guard only
+     * stops a hanging run, it measures nothing.
+     */
+    @Test
+    void aFifoADeviceAndAFolder_areRefusedAtOnce_eachNamedWithWhy() throws Exception {
+        Path config = new TestToken("unused", "unused-pin", "unused-so", dir, dir.resolve("softhsm2.conf"),
+                java.util.List.of()).writeApplianceConfig(dir.resolve("etc"));
+        assertThat(Tool.run(dir, "mkfifo", "pipe.csr").exitCode()).isZero();
+        Path folder = Files.createDirectory(dir.resolve("folder.csr"));
+        Path server = csr("server", "rsa:2048", "/CN=mqtt.example.com", "DNS:mqtt.example.com");
+
+        String[] result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2),
+                () -> run("csr", "inspect", "--config", config.toString(), "--profile", "mqtt-server",
+                        dir.resolve("pipe.csr").toString(), "/dev/null", folder.toString(), server.toString()));
+
+        assertThat(result[0]).isEqualTo("1");
+        assertThat(result[1]).contains("not read: " + dir.resolve("pipe.csr") + ": it is a FIFO (named pipe), not a "
+                + "regular file").contains("not read: /dev/null: it is a character device, not a regular file")
+                .contains("not read: " + folder + ": it is a directory, not a regular file")
+                .as("the regular file after them is still inspected").contains("mqtt-server  ACCEPTED");
+    }
 }
