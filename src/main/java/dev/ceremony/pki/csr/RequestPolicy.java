@@ -84,43 +84,55 @@ public final class RequestPolicy {
             return refused(source, Optional.of(summary), new Refusal("profile-not-for-requests", "profile "
                     + profile.name() + " is issued by its own ceremony from a token key, not from requests"));
         }
-        checkKey(csr.publicKey(), history, profile, refusals);
+        checkKey(csr.publicKey(), history, refusals);
         RequestSignatures.problem(csr.request().getSignatureAlgorithm(), csr.publicKey())
                 .ifPresent(problem -> refusals.add(new Refusal("csr-signature-algorithm", problem)));
         checkNoCaRequested(csr, refusals);
         Optional<String> commonName = commonName(csr, profile, refusals);
         List<GeneralName> names = alternativeNames(csr, profile, commonName, refusals);
-        boolean renewal = false;
-        if (commonName.isPresent() && history.hasValidCertificate(profile.name(), commonName.get())) {
-            if (profile.renewal()) {
-                renewal = true;
-            } else {
-                refusals.add(new Refusal("subject-already-certified", "'" + commonName.get() + "' already holds a "
-                        + "valid " + profile.name() + " certificate, and this profile does not allow renewal; revoke "
-                        + "the old certificate first"));
-            }
+        checkKeyNotCertified(csr.publicKey(), history, profile, commonName, refusals);
+        Optional<BigInteger> renewalOf = commonName.flatMap(cn -> history.validSerial(profile.name(), cn));
+        if (renewalOf.isPresent() && !profile.renewal()) {
+            refusals.add(new Refusal("subject-already-certified", "'" + commonName.get() + "' already holds a "
+                    + "valid " + profile.name() + " certificate, and this profile does not allow renewal; revoke "
+                    + "the old certificate first"));
         }
         if (!refusals.isEmpty()) {
-            return new Verdict(source, Optional.of(summary), Optional.empty(), refusals, false);
+            return new Verdict(source, Optional.of(summary), Optional.empty(), refusals);
         }
         SubjectData issued = new SubjectData(Names.subject(settings.dnDefaults(), commonName.orElseThrow()), names,
                 csr.publicKey());
-        return new Verdict(source, Optional.of(summary), Optional.of(issued), List.of(), renewal);
+        return new Verdict(source, Optional.of(summary), Optional.of(issued), List.of(), renewalOf);
     }
 
     private static Verdict refused(String source, Optional<RequestSummary> summary, Refusal refusal) {
-        return new Verdict(source, summary, Optional.empty(), List.of(refusal), false);
+        return new Verdict(source, summary, Optional.empty(), List.of(refusal));
     }
 
-    private static void checkKey(SubjectPublicKeyInfo key, IssuanceHistory history, CertificateProfile profile,
-            List<Refusal> refusals) {
+    private static void checkKey(SubjectPublicKeyInfo key, IssuanceHistory history, List<Refusal> refusals) {
         keyProblem(key).ifPresent(problem -> refusals.add(new Refusal("key-weak", problem)));
         if (history.isCaKey(key)) {
             refusals.add(new Refusal("key-is-ca-key", "the request's public key is one of the CA's own keys; a CA key "
                     + "is never certified as a leaf"));
-        } else if (history.isCertified(key) && !profile.renewal()) {
-            refusals.add(new Refusal("key-already-certified", "this public key already has a valid certificate; "
-                    + "a new certificate needs a new key"));
+        }
+    }
+
+    /**
+     * One key, one subject: a key that already has a valid certificate is certified again only as
+     * the renewal of that same subject under a profile that allows renewal, never under another name.
+     */
+    private static void checkKeyNotCertified(SubjectPublicKeyInfo key, IssuanceHistory history,
+            CertificateProfile profile, Optional<String> commonName, List<Refusal> refusals) {
+        if (history.isCaKey(key) || !history.isCertified(key)) {
+            return;
+        }
+        if (!profile.renewal()) {
+            refusals.add(new Refusal("key-already-certified", "this public key already has a valid certificate, "
+                    + "and profile " + profile.name() + " does not allow renewal; a new certificate needs a new key"));
+        } else if (commonName.isPresent() && !history.isCertifiedOnlyAs(key, profile.name(), commonName.get())) {
+            refusals.add(new Refusal("key-already-certified", "this public key already has a valid certificate "
+                    + "for another subject; a key is certified for one subject only, so '" + commonName.get()
+                    + "' needs a key of its own (a renewal keeps both its subject and its profile)"));
         }
     }
 

@@ -62,11 +62,16 @@ class CsrCorpusTest {
     private static KeyPair otherP256;
     private static KeyPair caKey;
     private static KeyPair certifiedKey;
+    /** Certified as renew.example.com under mqtt-server, a profile that allows renewal. */
+    private static KeyPair serverKey;
     private static RequestPolicy policy;
 
-    /** What the CA knows in these tests: one CA key, one certified key, one device and one server with certificates. */
-    record History(Set<SubjectPublicKeyInfo> caKeys, Set<SubjectPublicKeyInfo> certified, Set<String> subjects)
-            implements IssuanceHistory {
+    /**
+     * What the CA knows in these tests: one CA key, certified keys (each with the "profile:subject"
+     * it is certified as), and the subjects with valid certificates, each with its newest serial.
+     */
+    record History(Set<SubjectPublicKeyInfo> caKeys, java.util.Map<SubjectPublicKeyInfo, String> certified,
+            java.util.Map<String, BigInteger> subjects) implements IssuanceHistory {
         @Override
         public boolean isCaKey(SubjectPublicKeyInfo key) {
             return caKeys.contains(key);
@@ -74,12 +79,17 @@ class CsrCorpusTest {
 
         @Override
         public boolean isCertified(SubjectPublicKeyInfo key) {
-            return certified.contains(key);
+            return certified.containsKey(key);
         }
 
         @Override
-        public boolean hasValidCertificate(String profile, String subjectName) {
-            return subjects.contains(profile + ":" + subjectName);
+        public boolean isCertifiedOnlyAs(SubjectPublicKeyInfo key, String profile, String subjectName) {
+            return (profile + ":" + subjectName).equals(certified.get(key));
+        }
+
+        @Override
+        public Optional<BigInteger> validSerial(String profile, String subjectName) {
+            return Optional.ofNullable(subjects.get(profile + ":" + subjectName));
         }
     }
 
@@ -112,8 +122,10 @@ class CsrCorpusTest {
         otherP256 = ec("secp256r1");
         caKey = ec("secp256r1");
         certifiedKey = ec("secp256r1");
-        history = new History(Set.of(spki(caKey)), Set.of(spki(certifiedKey)),
-                Set.of("mqtt-device:sensor-0001", "mqtt-server:renew.example.com"));
+        serverKey = ec("secp256r1");
+        history = new History(Set.of(spki(caKey)), java.util.Map.of(spki(certifiedKey), "mqtt-device:sensor-0001",
+                spki(serverKey), "mqtt-server:renew.example.com"), java.util.Map.of("mqtt-device:sensor-0001",
+                BigInteger.valueOf(0x1001), "mqtt-server:renew.example.com", BigInteger.valueOf(0x2002)));
         policy = new RequestPolicy(new CsrReader(BC), SETTINGS);
     }
 
@@ -492,12 +504,29 @@ class CsrCorpusTest {
     }
 
     @Test
-    void renewalUnderAProfileThatAllowsIt_isAcceptedAndMarked() throws Exception {
+    void renewalUnderAProfileThatAllowsIt_isAcceptedAndNamesTheSerialItRenews() throws Exception {
         Verdict verdict = policy.evaluate(profile("mqtt-server"), "renew.csr",
                 new Csr().cn("renew.example.com").sans(dns("renew.example.com")).der(), history);
 
         assertThat(verdict.accepted()).isTrue();
-        assertThat(verdict.renewal()).isTrue();
+        assertThat(verdict.renewalOf()).contains(BigInteger.valueOf(0x2002));
+    }
+
+    @Test
+    void aCertifiedKey_isCertifiedAgainOnlyAsTheRenewalOfItsOwnSubject() throws Exception {
+        Csr sameSubject = new Csr().cn("renew.example.com").sans(dns("renew.example.com"));
+        sameSubject.key = serverKey;
+        Csr otherName = new Csr().cn("mqtt.example.com").sans(dns("mqtt.example.com"));
+        otherName.key = serverKey;
+
+        Verdict renewal = policy.evaluate(profile("mqtt-server"), "renew.csr", sameSubject.der(), history);
+        Verdict reuse = policy.evaluate(profile("mqtt-server"), "other.csr", otherName.der(), history);
+
+        assertThat(renewal.accepted()).as(renewal.refusals().toString()).isTrue();
+        assertThat(renewal.renewalOf()).contains(BigInteger.valueOf(0x2002));
+        assertThat(reuse.rules()).containsExactly("key-already-certified");
+        assertThat(reuse.refusals().get(0).reason()).contains("for another subject")
+                .contains("'mqtt.example.com' needs a key of its own");
     }
 
     @Test
