@@ -419,25 +419,20 @@ class CsrCorpusTest {
     }
 
     @Test
-    void aRequestSignedWithSha1_isRefusedByTheAlgorithmsName() throws Exception {
-        Csr csr = new Csr();
-        csr.algorithm = "SHA1withECDSA";
-
-        Verdict verdict = policy.evaluate(profile("mqtt-server"), "sha1.csr", csr.der(), history);
-
-        assertThat(verdict.refusals()).extracting(Refusal::reason).singleElement().asString()
-                .contains("signed with ecdsa-with-SHA1 (1.2.840.10045.4.1)");
-    }
-
-    @Test
-    void requestsSignedWithSha384AndPss_areAccepted() throws Exception {
-        Csr ecdsa = new Csr();
-        ecdsa.algorithm = "SHA384withECDSA";
+    void aRequestSignedWithSha1_isRefusedByTheAlgorithmsName_andSha384OrPssIsAccepted() throws Exception {
+        Csr sha1 = new Csr();
+        sha1.algorithm = "SHA1withECDSA";
+        Csr ecdsa384 = new Csr();
+        ecdsa384.algorithm = "SHA384withECDSA";
         Csr pss = new Csr();
         pss.key = rsa(2048, 65_537);
         pss.algorithm = "SHA256withRSAandMGF1";
 
-        assertThat(policy.evaluate(profile("mqtt-server"), "384.csr", ecdsa.der(), history).refusals()).isEmpty();
+        Verdict verdict = policy.evaluate(profile("mqtt-server"), "sha1.csr", sha1.der(), history);
+
+        assertThat(verdict.refusals()).extracting(Refusal::reason).singleElement().asString()
+                .contains("signed with ecdsa-with-SHA1 (1.2.840.10045.4.1)");
+        assertThat(policy.evaluate(profile("mqtt-server"), "384.csr", ecdsa384.der(), history).refusals()).isEmpty();
         assertThat(policy.evaluate(profile("mqtt-server"), "pss.csr", pss.der(), history).refusals()).isEmpty();
     }
 
@@ -470,19 +465,23 @@ class CsrCorpusTest {
     }
 
     @Test
-    void deviceRequest_getsTheAmqttNames_whenItAsksForThoseOrNone() throws Exception {
+    void deviceRequest_getsTheAmqttNames_whenItAsksForThoseOrNone_andIsRefusedWhenItAsksForOthers() throws Exception {
         Csr asking = new Csr().cn("sensor-0042").sans(new GeneralName(GeneralName.uniformResourceIdentifier,
                 "spiffe://fleet.example.com/device/sensor-0042"), dns("sensor-0042.local"));
 
         Verdict verdict = policy.evaluate(profile("mqtt-device"), "device.csr", asking.der(), history);
         Verdict silent = policy.evaluate(profile("mqtt-device"), "device.csr", new Csr().cn("sensor-0042").sans().der(),
                 history);
+        Verdict other = policy.evaluate(profile("mqtt-device"), "device.csr", new Csr().cn("sensor-0042")
+                .sans(dns("evil.example.org")).der(), history);
 
         assertThat(verdict.accepted()).as(verdict.refusals().toString()).isTrue();
         assertThat(verdict.issued().orElseThrow().alternativeNames()).extracting(GeneralName::toString)
                 .containsExactly("6: spiffe://fleet.example.com/device/sensor-0042", "2: sensor-0042.local");
         assertThat(silent.issued().orElseThrow().alternativeNames()).isEqualTo(verdict.issued().orElseThrow()
                 .alternativeNames());
+        assertThat(other.rules()).containsExactly("san-not-issued");
+        assertThat(other.requested().orElseThrow().alternativeNames()).containsExactly("DNS:evil.example.org");
     }
 
     @ParameterizedTest(name = "{0}")
