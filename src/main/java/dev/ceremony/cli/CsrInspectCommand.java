@@ -202,8 +202,8 @@ final class CsrInspectCommand implements Callable<Integer> {
             if (verdict.accepted()) {
                 accepted = true;
                 var issued = verdict.issued().orElseThrow();
-                out.printf("  %-12s ACCEPTED%s%n", profile.name(), verdict.renewalOf().map(serial -> " (renewal of serial "
-                        + SerialText.of(serial) + ")").orElse(""));
+                out.printf("  %-12s ACCEPTED%s%n", profile.name(), verdict.renewalOf()
+                        .map(serial -> " (renewal of serial " + SerialText.of(serial) + ")").orElse(""));
                 out.printf("               would issue %s%n", Printable.escape(issued.subject().toString()));
                 out.printf("               names %s%n", issued.alternativeNames().stream()
                         .map(RequestSummaries::display).collect(Collectors.joining(", ")));

@@ -151,7 +151,8 @@ public final class MediaImporter {
             return ImportVerdict.refused(shown, "directory", "it is a directory; folders are not searched");
         }
         if (!before.isRegularFile()) {
-            return ImportVerdict.refused(shown, "special-file", "it is a " + FileKinds.special(mode) + ", not a regular file");
+            return ImportVerdict.refused(shown, "special-file", "it is a " + FileKinds.special(mode)
+                    + ", not a regular file");
         }
         if (links != 1) {
             return ImportVerdict.refused(shown, "hard-link", "it has " + links + " hard links; a request is imported "

@@ -47,11 +47,15 @@ final class SingleRequest {
         if (!end.find(first)) {
             throw new CsrException("csr-format", "the PEM block " + types.get(0) + " has no END line");
         }
-        if (!text.substring(0, first).isBlank() || !text.substring(end.end()).isBlank()) {
-            throw new CsrException("csr-format", "the file holds " + (text.substring(0, first).isBlank() ? ""
-                    : first + " bytes before its PEM block" + (text.substring(end.end()).isBlank() ? "" : " and "))
-                    + (text.substring(end.end()).isBlank() ? "" : (text.length() - end.end())
-                            + " bytes after its PEM block")
+        List<String> around = new ArrayList<>();
+        if (!text.substring(0, first).isBlank()) {
+            around.add(first + " bytes of other data before its PEM block");
+        }
+        if (!text.substring(end.end()).isBlank()) {
+            around.add((text.length() - end.end()) + " bytes of other data after its PEM block");
+        }
+        if (!around.isEmpty()) {
+            throw new CsrException("csr-format", "the file holds " + String.join(" and ", around)
                     + "; a file must hold exactly one CERTIFICATE REQUEST block and nothing else");
         }
         try (PemReader reader = new PemReader(new StringReader(text))) {

@@ -148,6 +148,13 @@ class CsrCorpusTest {
             return this;
         }
 
+        /** The request for {@code keys}, signed with {@code signatureAlgorithm} (a JCA name). */
+        Csr signedWith(KeyPair keys, String signatureAlgorithm) {
+            key = keys;
+            algorithm = signatureAlgorithm;
+            return this;
+        }
+
         Csr sans(GeneralName... names) {
             sans = new ArrayList<>(List.of(names));
             return this;
@@ -221,23 +228,12 @@ class CsrCorpusTest {
                     csr.signer = otherP256;
                     return csr.der();
                 }),
-                bad("signed with sha1WithRSAEncryption", "mqtt-server", "csr-signature-algorithm", () -> {
-                    Csr csr = new Csr();
-                    csr.key = rsa2048;
-                    csr.algorithm = "SHA1withRSA";
-                    return csr.der();
-                }),
-                bad("signed with ecdsa-with-SHA1", "mqtt-server", "csr-signature-algorithm", () -> {
-                    Csr csr = new Csr();
-                    csr.algorithm = "SHA1withECDSA";
-                    return csr.der();
-                }),
-                bad("signed with RSASSA-PSS over SHA-1", "mqtt-server", "csr-signature-algorithm", () -> {
-                    Csr csr = new Csr();
-                    csr.key = rsa2048;
-                    csr.algorithm = "SHA1withRSAandMGF1";
-                    return csr.der();
-                }),
+                bad("signed with sha1WithRSAEncryption", "mqtt-server", "csr-signature-algorithm",
+                        () -> new Csr().signedWith(rsa2048, "SHA1withRSA").der()),
+                bad("signed with ecdsa-with-SHA1", "mqtt-server", "csr-signature-algorithm",
+                        () -> new Csr().signedWith(p256, "SHA1withECDSA").der()),
+                bad("signed with RSASSA-PSS over SHA-1", "mqtt-server", "csr-signature-algorithm",
+                        () -> new Csr().signedWith(rsa2048, "SHA1withRSAandMGF1").der()),
                 bad("two PEM requests in one file", "mqtt-server", "csr-format", () -> concat(new Csr().pem(),
                         new Csr().cn("other.example.com").sans(dns("other.example.com")).pem())),
                 bad("a PEM request with text after it", "mqtt-server", "csr-format",
@@ -420,13 +416,9 @@ class CsrCorpusTest {
 
     @Test
     void aRequestSignedWithSha1_isRefusedByTheAlgorithmsName_andSha384OrPssIsAccepted() throws Exception {
-        Csr sha1 = new Csr();
-        sha1.algorithm = "SHA1withECDSA";
-        Csr ecdsa384 = new Csr();
-        ecdsa384.algorithm = "SHA384withECDSA";
-        Csr pss = new Csr();
-        pss.key = rsa(2048, 65_537);
-        pss.algorithm = "SHA256withRSAandMGF1";
+        Csr sha1 = new Csr().signedWith(p256, "SHA1withECDSA");
+        Csr ecdsa384 = new Csr().signedWith(p256, "SHA384withECDSA");
+        Csr pss = new Csr().signedWith(rsa(2048, 65_537), "SHA256withRSAandMGF1");
 
         Verdict verdict = policy.evaluate(profile("mqtt-server"), "sha1.csr", sha1.der(), history);
 
