@@ -3,6 +3,7 @@ package dev.ceremony.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ceremony.pki.csr.CsrReader;
+import dev.ceremony.pki.csr.ParsedCsr;
 import dev.ceremony.pki.csr.PolicySettings;
 import dev.ceremony.pki.csr.RequestPolicy;
 import dev.ceremony.pki.csr.Verdict;
@@ -132,6 +133,22 @@ class DryRunAndHistoryTest {
         assertThat(reuse.rules()).containsExactly("key-already-certified");
         assertThat(renewal.accepted()).as(renewal.refusals().toString()).isTrue();
         assertThat(renewal.renewalOf()).contains(broker.getSerialNumber());
+    }
+
+    @Test
+    void aKeyTheRecordsHoldUnderTwoNames_renewsNeither() throws Exception {
+        ParsedCsr request = pki.csr("twice-certified", pki.p256(), "/CN=a.example.com", "DNS:a.example.com");
+        for (String host : List.of("a.example.com", "b.example.com")) {
+            pki.issuer.issue(new CertificateIssuer.Request(TestHierarchy.profile("mqtt-server"), new SubjectData(
+                    Names.subject(TestHierarchy.DN, host), List.of(new org.bouncycastle.asn1.x509.GeneralName(
+                            org.bouncycastle.asn1.x509.GeneralName.dNSName, host)), request.publicKey()),
+                    CaSigner.of(pki.serverCaKey, pki.serverCa), Optional.empty(), Optional.empty()), false);
+        }
+        RecordsHistory history = new RecordsHistory(pki.records, Set.of(), Clock.systemUTC());
+
+        assertThat(history.isCertifiedOnlyAs(request.publicKey(), "mqtt-server", "a.example.com")).isFalse();
+        assertThat(history.isCertifiedOnlyAs(request.publicKey(), "mqtt-server", "b.example.com")).isFalse();
+        assertThat(history.validSerial("mqtt-server", "b.example.com")).isPresent();
     }
 
     /** A request made by openssl with the key of the reused-broker certificate. */

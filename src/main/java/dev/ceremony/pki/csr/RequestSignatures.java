@@ -34,7 +34,7 @@ final class RequestSignatures {
             X9ObjectIdentifiers.ecdsa_with_SHA1, "ecdsa-with-SHA1",
             X9ObjectIdentifiers.ecdsa_with_SHA224, "ecdsa-with-SHA224",
             X9ObjectIdentifiers.id_dsa_with_sha1, "dsa-with-sha1",
-            PKCSObjectIdentifiers.id_RSASSA_PSS, "RSASSA-PSS with a hash below SHA-256");
+            PKCSObjectIdentifiers.id_RSASSA_PSS, "RSASSA-PSS with a hash or mask hash below SHA-256");
 
     private RequestSignatures() {
     }
