@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One key, one subject, across ceremonies: a broker key certified in one batch is refused in a
  * later batch under another name, and accepted under its own name only as a renewal, which the
- * review names with the serial it renews.
+ * review and the transcript name with the serial it renews.
  */
 @SoftHsm
 class KeyReuseReviewTest {
@@ -51,6 +51,10 @@ class KeyReuseReviewTest {
                         && line.contains("CN=mqtt.brokers.example.com"))
                 .anyMatch(line -> line.startsWith("other-name.csr: REFUSED: [key-already-certified]")
                         && line.contains("for another subject"));
+        assertThat(Files.readString(ca.transcript(second.all()))).as("the transcript records the renewal")
+                .contains("Accepted as renewals 1:")
+                .contains("    renew.csr (C=DE,O=Ceremony Test Org,CN=mqtt.brokers.example.com)\n"
+                        + "      renews serial " + serial + "\n");
     }
 
     private static TestCli.Result sign(ConstrainedHierarchy ca, Path requests) {
