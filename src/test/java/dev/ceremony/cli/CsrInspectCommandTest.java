@@ -54,6 +54,22 @@ class CsrInspectCommandTest {
         assertThat(Files.exists(dir.resolve("etc/records"))).as("inspection writes nothing").isFalse();
     }
 
+    @Test
+    void aFileWithTwoRequests_isRefused_sayingHowManyBlocksItHolds() throws Exception {
+        Path config = new TestToken("unused", "unused-pin", "unused-so", dir, dir.resolve("softhsm2.conf"),
+                java.util.List.of()).writeApplianceConfig(dir.resolve("etc"));
+        Path first = csr("first", "rsa:2048", "/CN=mqtt.example.com", "DNS:mqtt.example.com");
+        Path second = csr("second", "rsa:2048", "/CN=evil.example.com", "DNS:evil.example.com");
+        Path both = Files.writeString(dir.resolve("both.csr"), Files.readString(first) + Files.readString(second));
+
+        String[] result = run("csr", "inspect", "--config", config.toString(), "--profile", "mqtt-server",
+                both.toString());
+
+        assertThat(result[0]).isEqualTo("1");
+        assertThat(result[1]).contains("mqtt-server  REFUSED").contains("[csr-format] the file holds 2 PEM blocks "
+                + "(CERTIFICATE REQUEST, CERTIFICATE REQUEST)").doesNotContain("ACCEPTED");
+    }
+
     /**
      * A FIFO once hung {@code csr inspect} forever (reading waits for a writer): the guard only
      * stops a hanging run, it measures nothing.
