@@ -21,6 +21,12 @@ class CsrInspectCommandTest {
         return new String[] {String.valueOf(result.status()), result.all()};
     }
 
+    /** An appliance configuration with the shipped profiles and no records. */
+    private Path config() throws java.io.IOException {
+        return new TestToken("unused", "unused-pin", "unused-so", dir, dir.resolve("softhsm2.conf"),
+                java.util.List.of()).writeApplianceConfig(dir.resolve("etc"));
+    }
+
     private Path csr(String name, String key, String subject, String sans) {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("openssl", "req", "-new", "-nodes",
                 "-newkey", key, "-keyout", name + ".key", "-out", name + ".csr", "-subj", subject));
@@ -33,8 +39,7 @@ class CsrInspectCommandTest {
 
     @Test
     void eachRequest_showsWhatItAsksWhatWouldBeIssued_andTheVerdictPerProfile() throws Exception {
-        Path config = new TestToken("unused", "unused-pin", "unused-so", dir, dir.resolve("softhsm2.conf"),
-                java.util.List.of()).writeApplianceConfig(dir.resolve("etc"));
+        Path config = config();
         Path server = csr("server", "rsa:2048", "/CN=mqtt.example.com", "DNS:mqtt.example.com,IP:192.0.2.10");
         Path device = csr("device", "rsa:2048", "/CN=sensor-0042", "");
 
@@ -56,8 +61,7 @@ class CsrInspectCommandTest {
 
     @Test
     void aFileWithTwoRequests_isRefused_sayingHowManyBlocksItHolds() throws Exception {
-        Path config = new TestToken("unused", "unused-pin", "unused-so", dir, dir.resolve("softhsm2.conf"),
-                java.util.List.of()).writeApplianceConfig(dir.resolve("etc"));
+        Path config = config();
         Path first = csr("first", "rsa:2048", "/CN=mqtt.example.com", "DNS:mqtt.example.com");
         Path second = csr("second", "rsa:2048", "/CN=evil.example.com", "DNS:evil.example.com");
         Path both = Files.writeString(dir.resolve("both.csr"), Files.readString(first) + Files.readString(second));
@@ -76,8 +80,7 @@ class CsrInspectCommandTest {
      */
     @Test
     void aFifoADeviceAndAFolder_areRefusedAtOnce_eachNamedWithWhy() throws Exception {
-        Path config = new TestToken("unused", "unused-pin", "unused-so", dir, dir.resolve("softhsm2.conf"),
-                java.util.List.of()).writeApplianceConfig(dir.resolve("etc"));
+        Path config = config();
         assertThat(Tool.run(dir, "mkfifo", "pipe.csr").exitCode()).isZero();
         Path folder = Files.createDirectory(dir.resolve("folder.csr"));
         Path server = csr("server", "rsa:2048", "/CN=mqtt.example.com", "DNS:mqtt.example.com");
