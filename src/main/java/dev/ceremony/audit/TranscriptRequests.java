@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The requests section of a transcript: what the review accepted and refused (each refusal with
- * its rule), what was left out, each certificate issued (serial, subject, profile), and each
+ * its rule), which accepted requests renew a certificate (with its serial), what was left out, each certificate issued (serial, subject, profile), and each
  * request the review accepted that no certificate was issued for: refused by the sign step, or
  * never reached because the ceremony stopped or was aborted first. Counts are those of the
  * requests and certificates listed: a request judged or refused again after a resume, or a record
@@ -99,6 +99,15 @@ final class TranscriptRequests {
         for (AuditEntry entry : issued.values()) {
             out.add("    serial " + text(entry, "serial") + "  profile " + text(entry, "profile"));
             out.add("      " + text(entry, "subject"));
+        }
+        List<AuditEntry> renewals = reviewed.values().stream().filter(e -> accepted(e)
+                && e.data().get("renewal-of") instanceof String).toList();
+        if (!renewals.isEmpty()) {
+            out.add("  Accepted as renewals " + renewals.size() + ":");
+            renewals.forEach(entry -> {
+                out.add("    " + text(entry, "source") + " (" + text(entry, "issued") + ")");
+                out.add("      renews serial " + text(entry, "renewal-of"));
+            });
         }
         if (!reviewed.isEmpty()) {
             out.add("  Refused at review " + refused + (refused == 0 ? "" : ":"));

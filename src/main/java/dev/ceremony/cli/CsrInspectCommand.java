@@ -2,9 +2,11 @@ package dev.ceremony.cli;
 
 import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.engine.CaNames;
+import dev.ceremony.files.FileKinds;
 import dev.ceremony.pki.CaSigner;
 import dev.ceremony.pki.CertificateDrafter;
 import dev.ceremony.pki.CertificateProfile;
+import dev.ceremony.pki.SerialText;
 import dev.ceremony.pki.SubjectSource;
 import dev.ceremony.pki.csr.CsrReader;
 import dev.ceremony.pki.csr.IssuanceHistory;
@@ -148,8 +150,14 @@ final class CsrInspectCommand implements Callable<Integer> {
         }
 
         @Override
-        public boolean hasValidCertificate(String profile, String subjectName) {
+        public boolean isCertifiedOnlyAs(org.bouncycastle.asn1.x509.SubjectPublicKeyInfo key, String profile,
+                String subjectName) {
             return false;
+        }
+
+        @Override
+        public Optional<java.math.BigInteger> validSerial(String profile, String subjectName) {
+            return Optional.empty();
         }
     };
 
@@ -158,6 +166,17 @@ final class CsrInspectCommand implements Callable<Integer> {
             Path file) {
         out.println(Printable.escape(file.toString()));
         byte[] bytes;
+        try {
+            Optional<String> notRegular = FileKinds.notRegular(file);
+            if (notRegular.isPresent()) {
+                out.println("  not read: " + Printable.escape(file.toString()) + ": " + notRegular.get()
+                        + "; a request is read only from a regular file");
+                return false;
+            }
+        } catch (IOException e) {
+            out.println("  cannot be read: " + Printable.escape(String.valueOf(e.getMessage())));
+            return false;
+        }
         try (var in = Files.newInputStream(file)) {
             bytes = in.readNBytes(CsrReader.MAX_BYTES + 1);
         } catch (IOException e) {
@@ -183,7 +202,8 @@ final class CsrInspectCommand implements Callable<Integer> {
             if (verdict.accepted()) {
                 accepted = true;
                 var issued = verdict.issued().orElseThrow();
-                out.printf("  %-12s ACCEPTED%s%n", profile.name(), verdict.renewal() ? " (a renewal)" : "");
+                out.printf("  %-12s ACCEPTED%s%n", profile.name(), verdict.renewalOf()
+                        .map(serial -> " (renewal of serial " + SerialText.of(serial) + ")").orElse(""));
                 out.printf("               would issue %s%n", Printable.escape(issued.subject().toString()));
                 out.printf("               names %s%n", issued.alternativeNames().stream()
                         .map(RequestSummaries::display).collect(Collectors.joining(", ")));

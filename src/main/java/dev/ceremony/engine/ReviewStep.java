@@ -9,6 +9,7 @@ import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.media.ImportVerdict;
 import dev.ceremony.pki.CertificateDrafter;
 import dev.ceremony.pki.CertificateProfile;
+import dev.ceremony.pki.SerialText;
 import dev.ceremony.pki.csr.CsrReader;
 import dev.ceremony.pki.csr.IssuanceHistory;
 import dev.ceremony.pki.csr.PolicySettings;
@@ -193,7 +194,7 @@ final class ReviewStep implements StepHandler {
     }
 
     private static Verdict refuse(Verdict verdict, Refusal refusal) {
-        return new Verdict(verdict.source(), verdict.requested(), Optional.empty(), List.of(refusal), false);
+        return new Verdict(verdict.source(), verdict.requested(), Optional.empty(), List.of(refusal));
     }
 
     private static AuditEntry log(Run run, ImportVerdict file, Verdict verdict) {
@@ -206,9 +207,10 @@ final class ReviewStep implements StepHandler {
         verdict.issued().ifPresent(issued -> {
             data.put("issued", issued.subject().toString());
             data.put("alt-names", issued.alternativeNames().stream().map(RequestSummaries::display).toList());
-            if (verdict.renewal()) {
+            verdict.renewalOf().ifPresent(serial -> {
                 data.put("renewal", true);
-            }
+                data.put("renewal-of", SerialText.of(serial));
+            });
         });
         List<String> refusals = new ArrayList<>();
         for (Refusal refusal : verdict.refusals()) {

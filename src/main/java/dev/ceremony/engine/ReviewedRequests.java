@@ -41,9 +41,18 @@ final class ReviewedRequests {
             return "REFUSED: " + String.join("; ", texts(entry.data().get("refusals")));
         }
         List<String> names = texts(entry.data().get("alt-names"));
-        return (leftOut ? "left out by the officer; it would issue " : Boolean.TRUE.equals(entry.data().get("renewal"))
-                ? "renewal; issues " : "issues ") + entry.dataText("issued")
+        return (leftOut ? "left out by the officer; it would issue " : renewal(entry) + "issues ")
+                + entry.dataText("issued")
                 + (names.isEmpty() ? "" : "; names " + String.join(", ", names));
+    }
+
+    /** "renewal of serial N; " for a renewal (a review logged before serials were named says "renewal; "). */
+    private static String renewal(AuditEntry entry) {
+        if (!Boolean.TRUE.equals(entry.data().get("renewal"))) {
+            return "";
+        }
+        return entry.data().get("renewal-of") instanceof String serial ? "renewal of serial " + serial + "; "
+                : "renewal; ";
     }
 
     private static List<String> texts(Object value) {

@@ -12,6 +12,7 @@ import dev.ceremony.records.DigestIndex;
 import dev.ceremony.records.RecordedSerials;
 import dev.ceremony.records.RecordsHistory;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
 import dev.ceremony.text.Facts;
@@ -19,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import dev.ceremony.pki.csr.CsrReader;
 import dev.ceremony.pki.csr.IssuanceHistory;
@@ -222,9 +224,14 @@ final class SignRequestsStep implements StepHandler {
                 }
 
                 @Override
-                public boolean hasValidCertificate(String profileName, String subjectName) {
-                    return history.hasValidCertificate(profileName, subjectName) && !(profileName.equals(profile)
-                            && subjects.contains(RecordsHistory.subjectDigest(profileName, subjectName)));
+                public boolean isCertifiedOnlyAs(SubjectPublicKeyInfo key, String profileName, String subjectName) {
+                    return history.isCertifiedOnlyAs(key, profileName, subjectName);
+                }
+
+                @Override
+                public Optional<BigInteger> validSerial(String profileName, String subjectName) {
+                    return profileName.equals(profile) && subjects.contains(RecordsHistory.subjectDigest(profileName,
+                            subjectName)) ? Optional.empty() : history.validSerial(profileName, subjectName);
                 }
             };
         }

@@ -42,11 +42,6 @@ public final class MediaImporter {
     public static final Set<String> EXTENSIONS = Set.of(".csr", ".req", ".pem", ".der");
 
     private static final int MAX_SUMS_BYTES = 1024 * 1024;
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFIFO = 0010000;
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFBLK = 0060000;
-    private static final int S_IFSOCK = 0140000;
 
     private final ImportLimits limits;
 
@@ -156,7 +151,8 @@ public final class MediaImporter {
             return ImportVerdict.refused(shown, "directory", "it is a directory; folders are not searched");
         }
         if (!before.isRegularFile()) {
-            return ImportVerdict.refused(shown, "special-file", "it is a " + special(mode) + ", not a regular file");
+            return ImportVerdict.refused(shown, "special-file", "it is a " + FileKinds.special(mode)
+                    + ", not a regular file");
         }
         if (links != 1) {
             return ImportVerdict.refused(shown, "hard-link", "it has " + links + " hard links; a request is imported "
@@ -279,15 +275,5 @@ public final class MediaImporter {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    private static String special(int mode) {
-        return switch (mode & S_IFMT) {
-            case S_IFIFO -> "FIFO (named pipe)";
-            case S_IFSOCK -> "socket";
-            case S_IFCHR -> "character device";
-            case S_IFBLK -> "block device";
-            default -> "special file";
-        };
     }
 }

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *     (NSS wants keyEncipherment on RSA server certificates)
  * @param nameConstraintsAllowed whether a ceremony may add (critical) name constraints
  * @param renewal whether a subject that already holds a valid certificate may get another one
+ * @param allowLoopbackIp whether a requested loopback address (127.0.0.0/8, ::1) is issued; off
+ *     unless the profile says so, for a broker is never reached at a loopback address from outside
  */
 public record CertificateProfile(
         String name,
@@ -39,7 +41,8 @@ public record CertificateProfile(
         List<URI> caIssuers,
         List<URI> ocsp,
         List<String> certificatePolicies,
-        boolean renewal) {
+        boolean renewal,
+        boolean allowLoopbackIp) {
 
     /** Longest validity any profile may allow: 100 years. */
     public static final int MAX_DAYS_CEILING = 36_500;
@@ -74,6 +77,10 @@ public record CertificateProfile(
         }
         if (pathLength.isPresent() && (!kind.isCa() || pathLength.get() < 0)) {
             throw new IllegalArgumentException("basic-constraints.path-length: only a CA profile has one, and it is >= 0");
+        }
+        if (allowLoopbackIp && sans != SanSource.REQUEST_DNS_IP) {
+            throw new IllegalArgumentException("allow-loopback-ip: only profiles with subject-alternative-names: "
+                    + "request-dns-ip issue requested IP addresses");
         }
         if (wildcards && sans != SanSource.REQUEST_DNS_IP) {
             throw new IllegalArgumentException("wildcards: only profiles with subject-alternative-names: request-dns-ip "

@@ -3,9 +3,11 @@ package dev.ceremony.records;
 import dev.ceremony.audit.AuditChain;
 import dev.ceremony.pki.csr.IssuanceHistory;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
@@ -14,13 +16,24 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * indexed once when the view is made (a batch judges thousands of requests against it). The keys
  * and subjects of valid certificates are kept as 64-bit digests ({@link DigestIndex}), so the view
  * of a CA with a million devices fits in a few dozen megabytes; a digest shared by chance refuses a
- * request, never passes one. The view may be read from many threads once made.
+ * request, never passes one. For renewals it also keeps, per key, the subject its certificates are
+ * of, and per subject the serial of its newest valid certificate (about 20 bytes more a certificate).
+ * The view may be read from many threads once made.
  */
 public final class RecordsHistory implements IssuanceHistory {
+
+    /** Stands, in {@link #keySubject}, for a key certified under more than one subject. */
+    private static final int SEVERAL = -1;
 
     private final Set<String> caKeySha256;
     private final DigestIndex certifiedKeys = new DigestIndex();
     private final DigestIndex certifiedSubjects = new DigestIndex();
+    /** By key number: the number of the subject its valid certificates are of, or {@link #SEVERAL}. */
+    private int[] keySubject = new int[64];
+    /** By subject number: where its newest serial starts in {@link #serials} (a length byte, then the bytes). */
+    private int[] subjectSerial = new int[64];
+    private byte[] serials = new byte[1024];
+    private int serialsEnd;
 
     /**
      * @param caKeySha256 hex SHA-256 of the SubjectPublicKeyInfo of every key on the token
@@ -30,10 +43,32 @@ public final class RecordsHistory implements IssuanceHistory {
         java.time.Instant now = Objects.requireNonNull(clock, "clock").instant();
         Objects.requireNonNull(records, "records").forEachIssued(entry -> {
             if (entry.validAt(now)) {
-                certifiedKeys.add(DigestIndex.digest(entry.publicKeySha256()));
-                certifiedSubjects.add(subjectDigest(entry.profile(), entry.subjectName()));
+                add(entry);
             }
         });
+    }
+
+    /** Indexes one valid certificate; the records visit them in the order issued, so the last serial is the newest. */
+    private void add(IssuedEntry entry) {
+        int subject = certifiedSubjects.add(subjectDigest(entry.profile(), entry.subjectName()));
+        subjectSerial = DigestIndex.fit(subjectSerial, subject);
+        subjectSerial[subject] = storeSerial(entry.serial());
+        int before = certifiedKeys.size();
+        int key = certifiedKeys.add(DigestIndex.digest(entry.publicKeySha256()));
+        keySubject = DigestIndex.fit(keySubject, key);
+        keySubject[key] = key == before || keySubject[key] == subject ? subject : SEVERAL;
+    }
+
+    private int storeSerial(BigInteger serial) {
+        byte[] bytes = serial.toByteArray();
+        while (serialsEnd + 1 + bytes.length > serials.length) {
+            serials = java.util.Arrays.copyOf(serials, serials.length * 2);
+        }
+        int at = serialsEnd;
+        serials[at] = (byte) bytes.length;
+        System.arraycopy(bytes, 0, serials, at + 1, bytes.length);
+        serialsEnd += 1 + bytes.length;
+        return at;
     }
 
     @Override
@@ -47,8 +82,20 @@ public final class RecordsHistory implements IssuanceHistory {
     }
 
     @Override
-    public boolean hasValidCertificate(String profile, String subjectName) {
-        return certifiedSubjects.contains(subjectDigest(profile, subjectName));
+    public boolean isCertifiedOnlyAs(SubjectPublicKeyInfo key, String profile, String subjectName) {
+        int number = certifiedKeys.find(keyDigest(key));
+        return number >= 0 && keySubject[number] != SEVERAL
+                && keySubject[number] == certifiedSubjects.find(subjectDigest(profile, subjectName));
+    }
+
+    @Override
+    public Optional<BigInteger> validSerial(String profile, String subjectName) {
+        int number = certifiedSubjects.find(subjectDigest(profile, subjectName));
+        if (number < 0) {
+            return Optional.empty();
+        }
+        int at = subjectSerial[number];
+        return Optional.of(new BigInteger(java.util.Arrays.copyOfRange(serials, at + 1, at + 1 + serials[at])));
     }
 
     /** The digest a public key is known by in these indexes: of its hex SHA-256, as the index stores it. */

@@ -31,7 +31,7 @@ public final class ProfileReader {
         YamlMapping root = yaml.read(source).allowOnly("name", "description", "kind", "validity", "subject",
                 "subject-alternative-names", "wildcards", "basic-constraints", "key-usage", "key-usage-rsa",
                 "extended-key-usage", "name-constraints-allowed", "crl-distribution-points",
-                "authority-information-access", "certificate-policies", "renewal");
+                "authority-information-access", "certificate-policies", "renewal", "allow-loopback-ip");
         String name = root.stringNamingFile("name", "profile");
         YamlMapping validity = root.mapping("validity").allowOnly("default-days", "max-days");
         YamlMapping constraints = root.mapping("basic-constraints").allowOnly("critical", "path-length");
@@ -60,7 +60,8 @@ public final class ProfileReader {
                     list(aia.flatMap(m -> m.optional("ca-issuers")), ProfileReader::uri),
                     list(aia.flatMap(m -> m.optional("ocsp")), ProfileReader::uri),
                     list(root.optional("certificate-policies"), Function.identity()),
-                    optionalBool(root, "renewal"));
+                    optionalBool(root, "renewal"),
+                    optionalBool(root, "allow-loopback-ip"));
         } catch (IllegalArgumentException e) {
             throw root.error(e.getMessage());
         }

@@ -3,6 +3,7 @@ package dev.ceremony.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ceremony.pki.csr.CsrReader;
+import dev.ceremony.pki.csr.ParsedCsr;
 import dev.ceremony.pki.csr.PolicySettings;
 import dev.ceremony.pki.csr.RequestPolicy;
 import dev.ceremony.pki.csr.Verdict;
@@ -115,5 +116,45 @@ class DryRunAndHistoryTest {
         assertThat(history.isCertified(device.getSubjectPublicKeyInfo())).as("revoked").isFalse();
         assertThat(history.isCaKey(TestHierarchy.spki(pki.rootKey))).isTrue();
         assertThat(history.isCaKey(SubjectPublicKeyInfo.getInstance(device.getSubjectPublicKeyInfo()))).isFalse();
+    }
+
+    @Test
+    void aCertifiedServerKey_isRefusedUnderAnotherName_andRenewsItsOwnWithTheSerial() throws Exception {
+        X509CertificateHolder broker = pki.server("reused-broker", pki.p256());
+        byte[] otherName = reusedKeyCsr("other-name", "/CN=mqtt2.example.com", "DNS:mqtt2.example.com");
+        byte[] sameName = reusedKeyCsr("same-name", "/CN=mqtt.example.com", "DNS:mqtt.example.com");
+        RecordsHistory history = new RecordsHistory(pki.records, Set.of(), Clock.systemUTC());
+        RequestPolicy policy = new RequestPolicy(new CsrReader(TestHierarchy.BC), new PolicySettings(TestHierarchy.DN,
+                List.of("example.com"), Optional.of("fleet.example.com"), 20));
+
+        Verdict reuse = policy.evaluate(TestHierarchy.profile("mqtt-server"), "other-name.csr", otherName, history);
+        Verdict renewal = policy.evaluate(TestHierarchy.profile("mqtt-server"), "same-name.csr", sameName, history);
+
+        assertThat(reuse.rules()).containsExactly("key-already-certified");
+        assertThat(renewal.accepted()).as(renewal.refusals().toString()).isTrue();
+        assertThat(renewal.renewalOf()).contains(broker.getSerialNumber());
+    }
+
+    @Test
+    void aKeyTheRecordsHoldUnderTwoNames_renewsNeither() throws Exception {
+        ParsedCsr request = pki.csr("twice-certified", pki.p256(), "/CN=a.example.com", "DNS:a.example.com");
+        for (String host : List.of("a.example.com", "b.example.com")) {
+            pki.issuer.issue(new CertificateIssuer.Request(TestHierarchy.profile("mqtt-server"), new SubjectData(
+                    Names.subject(TestHierarchy.DN, host), List.of(new org.bouncycastle.asn1.x509.GeneralName(
+                            org.bouncycastle.asn1.x509.GeneralName.dNSName, host)), request.publicKey()),
+                    CaSigner.of(pki.serverCaKey, pki.serverCa), Optional.empty(), Optional.empty()), false);
+        }
+        RecordsHistory history = new RecordsHistory(pki.records, Set.of(), Clock.systemUTC());
+
+        assertThat(history.isCertifiedOnlyAs(request.publicKey(), "mqtt-server", "a.example.com")).isFalse();
+        assertThat(history.isCertifiedOnlyAs(request.publicKey(), "mqtt-server", "b.example.com")).isFalse();
+        assertThat(history.validSerial("mqtt-server", "b.example.com")).isPresent();
+    }
+
+    /** A request made by openssl with the key of the reused-broker certificate. */
+    private static byte[] reusedKeyCsr(String name, String subject, String sans) throws Exception {
+        assertThat(dev.ceremony.testing.Tool.run(dir, "openssl", "req", "-new", "-key", "reused-broker.key.pem",
+                "-out", name + ".csr.pem", "-subj", subject, "-addext", "subjectAltName=" + sans).exitCode()).isZero();
+        return Files.readAllBytes(dir.resolve(name + ".csr.pem"));
     }
 }

@@ -264,13 +264,13 @@ class TuiScreensTest {
         VirtualScreen screen = new VirtualScreen(new ScriptedBackend(DASHBOARD, op -> {
             op.verdict(new Verdict("device-0001.csr", Optional.of(new RequestSummary("CN=device-0001", List.of(),
                     "EC P-256", List.of())), Optional.empty(), List.of(new Refusal("san-missing", "the request names "
-                            + "no DNS name")), false));
+                            + "no DNS name"))));
             op.verdict(new Verdict("bad\u202eevil.csr", Optional.empty(), Optional.empty(), List.of(new Refusal(
-                    "csr-format", "not a request")), false));
+                    "csr-format", "not a request"))));
             op.verdict(new Verdict("mqtt.example.com.csr", Optional.of(new RequestSummary("CN=mqtt.example.com",
                     List.of("DNS:mqtt.example.com"), "EC P-256", List.of())), Optional.of(new dev.ceremony.pki
                             .SubjectData(new org.bouncycastle.asn1.x500.X500Name("C=DE,CN=mqtt.example.com"), List.of(),
-                                    key)), List.of(), false));
+                                    key)), List.of()));
             leftOut.set(op.leftOut());
             answer.set(op.confirm(step("review", StepAction.REVIEW_CSRS), Role.ADMINISTRATOR, dev.ceremony.text.Facts.none()));
             return completed();

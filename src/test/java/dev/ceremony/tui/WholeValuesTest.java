@@ -100,7 +100,7 @@ class WholeValuesTest {
                     "CN=mqtt-backup.example.com", List.of("DNS:mqtt-backup.example.com", uri), "EC P-256", List.of())),
                     Optional.of(new SubjectData(new X500Name(issuedSubject), List.of(new GeneralName(
                             GeneralName.dNSName, "mqtt-backup.example.com"), new GeneralName(
-                                    GeneralName.uniformResourceIdentifier, uri.substring(4))), key)), List.of(), false));
+                                    GeneralName.uniformResourceIdentifier, uri.substring(4))), key)), List.of()));
             op.leftOut();
             return completed();
         }), 80, 24, List.of());
@@ -257,7 +257,7 @@ class WholeValuesTest {
         VirtualScreen screen = new VirtualScreen(new ScriptedBackend(DASHBOARD, op -> {
             op.verdict(new Verdict(file, Optional.of(new RequestSummary("CN=broker-with-a-very-long-name.example.com",
                     List.of("DNS:broker-with-a-very-long-name.example.com"), "EC P-256", List.of())), Optional.empty(),
-                    List.of(new dev.ceremony.pki.csr.Refusal("san-missing", "no")), false));
+                    List.of(new dev.ceremony.pki.csr.Refusal("san-missing", "no"))));
             op.leftOut();
             return completed();
         }), 80, 24, List.of());

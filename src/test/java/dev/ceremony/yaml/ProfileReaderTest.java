@@ -50,6 +50,7 @@ class ProfileReaderTest {
         assertThat(server.extendedKeyUsage()).containsExactly(ExtendedKeyUsage.SERVER_AUTH);
         assertThat(server.sans()).isEqualTo(SanSource.REQUEST_DNS_IP);
         assertThat(server.defaultDays()).isEqualTo(365);
+        assertThat(server.allowLoopbackIp()).as("loopback is off unless a profile says so").isFalse();
         assertThat(device.sans()).isEqualTo(SanSource.AMQTT_DEVICE);
         assertThat(device.extendedKeyUsage()).containsExactly(ExtendedKeyUsage.CLIENT_AUTH);
         assertThat(audit.extendedKeyUsage()).containsExactly(ExtendedKeyUsage.DOCUMENT_SIGNING);
@@ -86,6 +87,7 @@ class ProfileReaderTest {
             https CRL URL            | mqtt-server  | renewal: true               | renewal: true\\ncrl-distribution-points: [https://x.example.com/a.crl] | crl-distribution-points: 'https://x.example.com/a.crl' must be an http:// URL
             bad policy OID           | mqtt-server  | renewal: true               | renewal: true\\ncertificate-policies: [1.2.x] | certificate-policies: '1.2.x' is not an OID
             wildcards on device      | mqtt-device  | renewal: false              | renewal: false\\nwildcards: true   | wildcards: only profiles with subject-alternative-names: request-dns-ip
+            loopback on device       | mqtt-device  | renewal: false              | renewal: false\\nallow-loopback-ip: true | allow-loopback-ip: only profiles with subject-alternative-names: request-dns-ip
             name and file differ     | mqtt-device  | name: mqtt-device           | name: mqtt-devices                 | name: the profile 'mqtt-devices' must live in a file named mqtt-devices.yaml
             path length on a leaf    | mqtt-device  | critical: true              | critical: true\\n  path-length: 0 | basic-constraints.path-length: only a CA profile has one
             renewal of a CA          | intermediate-ca | name-constraints-allowed: true | name-constraints-allowed: true\\nrenewal: true | renewal: CA keys are rotated by a ceremony

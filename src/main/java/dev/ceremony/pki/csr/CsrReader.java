@@ -1,8 +1,6 @@
 package dev.ceremony.pki.csr;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.security.Provider;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +13,6 @@ import org.bouncycastle.operator.OperatorCreationException;
 import dev.ceremony.pki.ContentVerifiers;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
-import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemReader;
 
 /** Reads a PKCS#10 request from PEM or DER bytes and verifies its self-signature. */
 public final class CsrReader {
@@ -78,20 +74,7 @@ public final class CsrReader {
     }
 
     private static PKCS10CertificationRequest parse(byte[] bytes) {
-        byte[] der = bytes;
-        String text = new String(bytes, StandardCharsets.US_ASCII);
-        if (text.contains("-----BEGIN")) {
-            try (PemReader reader = new PemReader(new StringReader(text))) {
-                PemObject pem = reader.readPemObject();
-                if (pem == null || !(pem.getType().equals("CERTIFICATE REQUEST")
-                        || pem.getType().equals("NEW CERTIFICATE REQUEST"))) {
-                    throw new CsrException("csr-format", "the PEM file holds no CERTIFICATE REQUEST block");
-                }
-                der = pem.getContent();
-            } catch (IOException e) {
-                throw new CsrException("csr-format", "the PEM text is damaged: " + e.getMessage());
-            }
-        }
+        byte[] der = SingleRequest.der(bytes);
         try {
             return new PKCS10CertificationRequest(der);
         } catch (IOException | RuntimeException e) {

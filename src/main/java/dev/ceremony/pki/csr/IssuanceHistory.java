@@ -1,5 +1,7 @@
 package dev.ceremony.pki.csr;
 
+import java.math.BigInteger;
+import java.util.Optional;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /** What the CA already knows, for the policy rules that need history: its own keys and what it issued. */
@@ -11,6 +13,13 @@ public interface IssuanceHistory {
     /** True when a certificate for this key is still valid (not expired, not revoked). */
     boolean isCertified(SubjectPublicKeyInfo key);
 
-    /** True when the subject (device id or server name) holds a valid certificate under this profile. */
-    boolean hasValidCertificate(String profile, String subjectName);
+    /**
+     * True when the key has valid certificates and every one of them is of this subject (device id
+     * or server name) under this profile: a request of that subject for that key renews, where a
+     * request of any other subject would certify one key twice.
+     */
+    boolean isCertifiedOnlyAs(SubjectPublicKeyInfo key, String profile, String subjectName);
+
+    /** The serial of the subject's newest valid certificate under this profile; empty when it holds none. */
+    Optional<BigInteger> validSerial(String profile, String subjectName);
 }

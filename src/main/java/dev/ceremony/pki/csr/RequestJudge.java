@@ -73,6 +73,6 @@ public final class RequestJudge {
     }
 
     private static Verdict refused(Verdict accepted, List<Refusal> refusals) {
-        return new Verdict(accepted.source(), accepted.requested(), Optional.empty(), refusals, false);
+        return new Verdict(accepted.source(), accepted.requested(), Optional.empty(), refusals);
     }
 }

@@ -12,6 +12,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -83,41 +84,55 @@ public final class RequestPolicy {
             return refused(source, Optional.of(summary), new Refusal("profile-not-for-requests", "profile "
                     + profile.name() + " is issued by its own ceremony from a token key, not from requests"));
         }
-        checkKey(csr.publicKey(), history, profile, refusals);
+        checkKey(csr.publicKey(), history, refusals);
+        RequestSignatures.problem(csr.request().getSignatureAlgorithm(), csr.publicKey())
+                .ifPresent(problem -> refusals.add(new Refusal("csr-signature-algorithm", problem)));
         checkNoCaRequested(csr, refusals);
         Optional<String> commonName = commonName(csr, profile, refusals);
         List<GeneralName> names = alternativeNames(csr, profile, commonName, refusals);
-        boolean renewal = false;
-        if (commonName.isPresent() && history.hasValidCertificate(profile.name(), commonName.get())) {
-            if (profile.renewal()) {
-                renewal = true;
-            } else {
-                refusals.add(new Refusal("subject-already-certified", "'" + commonName.get() + "' already holds a "
-                        + "valid " + profile.name() + " certificate, and this profile does not allow renewal; revoke "
-                        + "the old certificate first"));
-            }
+        checkKeyNotCertified(csr.publicKey(), history, profile, commonName, refusals);
+        Optional<BigInteger> renewalOf = commonName.flatMap(cn -> history.validSerial(profile.name(), cn));
+        if (renewalOf.isPresent() && !profile.renewal()) {
+            refusals.add(new Refusal("subject-already-certified", "'" + commonName.get() + "' already holds a "
+                    + "valid " + profile.name() + " certificate, and this profile does not allow renewal; revoke "
+                    + "the old certificate first"));
         }
         if (!refusals.isEmpty()) {
-            return new Verdict(source, Optional.of(summary), Optional.empty(), refusals, false);
+            return new Verdict(source, Optional.of(summary), Optional.empty(), refusals);
         }
         SubjectData issued = new SubjectData(Names.subject(settings.dnDefaults(), commonName.orElseThrow()), names,
                 csr.publicKey());
-        return new Verdict(source, Optional.of(summary), Optional.of(issued), List.of(), renewal);
+        return new Verdict(source, Optional.of(summary), Optional.of(issued), List.of(), renewalOf);
     }
 
     private static Verdict refused(String source, Optional<RequestSummary> summary, Refusal refusal) {
-        return new Verdict(source, summary, Optional.empty(), List.of(refusal), false);
+        return new Verdict(source, summary, Optional.empty(), List.of(refusal));
     }
 
-    private static void checkKey(SubjectPublicKeyInfo key, IssuanceHistory history, CertificateProfile profile,
-            List<Refusal> refusals) {
+    private static void checkKey(SubjectPublicKeyInfo key, IssuanceHistory history, List<Refusal> refusals) {
         keyProblem(key).ifPresent(problem -> refusals.add(new Refusal("key-weak", problem)));
         if (history.isCaKey(key)) {
             refusals.add(new Refusal("key-is-ca-key", "the request's public key is one of the CA's own keys; a CA key "
                     + "is never certified as a leaf"));
-        } else if (history.isCertified(key) && !profile.renewal()) {
-            refusals.add(new Refusal("key-already-certified", "this public key already has a valid certificate; "
-                    + "a new certificate needs a new key"));
+        }
+    }
+
+    /**
+     * One key, one subject: a key that already has a valid certificate is certified again only as
+     * the renewal of that same subject under a profile that allows renewal, never under another name.
+     */
+    private static void checkKeyNotCertified(SubjectPublicKeyInfo key, IssuanceHistory history,
+            CertificateProfile profile, Optional<String> commonName, List<Refusal> refusals) {
+        if (history.isCaKey(key) || !history.isCertified(key)) {
+            return;
+        }
+        if (!profile.renewal()) {
+            refusals.add(new Refusal("key-already-certified", "this public key already has a valid certificate, "
+                    + "and profile " + profile.name() + " does not allow renewal; a new certificate needs a new key"));
+        } else if (commonName.isPresent() && !history.isCertifiedOnlyAs(key, profile.name(), commonName.get())) {
+            refusals.add(new Refusal("key-already-certified", "this public key already has a valid certificate "
+                    + "for another subject; a key is certified for one subject only, so '" + commonName.get()
+                    + "' needs a key of its own (a renewal keeps both its subject and its profile)"));
         }
     }
 
@@ -218,10 +233,12 @@ public final class RequestPolicy {
                         + "uri-domain, so device identities cannot be formed"));
                 return List.of();
             }
-            return commonName.map(id -> List.of(
+            List<GeneralName> issued = commonName.map(id -> List.of(
                     new GeneralName(GeneralName.uniformResourceIdentifier,
                             "spiffe://" + settings.deviceUriDomain().get() + "/device/" + id),
                     new GeneralName(GeneralName.dNSName, id + ".local"))).orElse(List.of());
+            commonName.ifPresent(id -> notIssued(requested, issued, profile, refusals));
+            return issued;
         }
         Set<GeneralName> issued = new LinkedHashSet<>();
         Set<String> dnsNames = new LinkedHashSet<>();
@@ -233,12 +250,8 @@ public final class RequestPolicy {
                 });
                 case GeneralName.iPAddress -> {
                     byte[] address = ASN1OctetString.getInstance(name.getName()).getOctets();
-                    if (address.length != 4 && address.length != 16) {
-                        refusals.add(new Refusal("san-ip", "an IP address SAN has " + address.length
-                                + " bytes; IPv4 has 4 and IPv6 16"));
-                    } else {
-                        issued.add(name);
-                    }
+                    ServerAddresses.problem(address, profile.allowLoopbackIp()).ifPresentOrElse(
+                            problem -> refusals.add(new Refusal("san-ip", problem)), () -> issued.add(name));
                 }
                 default -> refusals.add(new Refusal("san-type", "the request asks for an alternative name of type "
                         + RequestSummaries.kind(name) + "; profile " + profile.name()
@@ -256,6 +269,25 @@ public final class RequestPolicy {
             }
         });
         return new ArrayList<>(issued);
+    }
+
+    /**
+     * A device's names are the profile's, never the request's; a request that asks for another
+     * (a URI outside the device uri-domain, a DNS name) is refused, not passed as if it asked nothing.
+     */
+    private static void notIssued(List<GeneralName> requested, List<GeneralName> issued, CertificateProfile profile,
+            List<Refusal> refusals) {
+        Set<String> issuedNames = new LinkedHashSet<>();
+        issued.forEach(name -> issuedNames.add(RequestSummaries.display(name).toLowerCase(Locale.ROOT)));
+        for (GeneralName name : requested) {
+            String shown = RequestSummaries.display(name);
+            if (!issuedNames.contains(shown.toLowerCase(Locale.ROOT))) {
+                refusals.add(new Refusal("san-not-issued", "the request asks for " + shown + ", which profile "
+                        + profile.name() + " does not issue: a device gets only "
+                        + String.join(" and ", issued.stream().map(RequestSummaries::display).toList())
+                        + "; the request is refused rather than signed without the name it asked for"));
+            }
+        }
     }
 
     private Optional<String> dns(GeneralName name, CertificateProfile profile, List<Refusal> refusals) {

@@ -1,6 +1,7 @@
 package dev.ceremony.pki.csr;
 
 import dev.ceremony.pki.SubjectData;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,18 +13,35 @@ import java.util.Optional;
  * @param source where the request came from (a quarantined file name), for messages
  * @param requested empty when the bytes could not even be read as a request
  * @param issued what the profile would issue; empty when refused
+ * @param renewalOf the serial of the subject's valid certificate that an accepted request renews;
+ *     empty when it renews none
  */
 public record Verdict(String source, Optional<RequestSummary> requested, Optional<SubjectData> issued,
-        List<Refusal> refusals, boolean renewal) {
+        List<Refusal> refusals, Optional<BigInteger> renewalOf) {
 
     public Verdict {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(requested, "requested");
         Objects.requireNonNull(issued, "issued");
         refusals = List.copyOf(refusals);
+        Objects.requireNonNull(renewalOf, "renewalOf");
         if (issued.isPresent() == !refusals.isEmpty()) {
             throw new IllegalArgumentException("a verdict either issues or refuses");
         }
+        if (renewalOf.isPresent() && issued.isEmpty()) {
+            throw new IllegalArgumentException("only an accepted request renews a certificate");
+        }
+    }
+
+    /** A verdict that renews no certificate. */
+    public Verdict(String source, Optional<RequestSummary> requested, Optional<SubjectData> issued,
+            List<Refusal> refusals) {
+        this(source, requested, issued, refusals, Optional.empty());
+    }
+
+    /** True when the accepted request renews a subject's valid certificate ({@link #renewalOf}). */
+    public boolean renewal() {
+        return renewalOf.isPresent();
     }
 
     public boolean accepted() {

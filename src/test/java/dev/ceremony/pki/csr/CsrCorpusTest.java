@@ -62,11 +62,16 @@ class CsrCorpusTest {
     private static KeyPair otherP256;
     private static KeyPair caKey;
     private static KeyPair certifiedKey;
+    /** Certified as renew.example.com under mqtt-server, a profile that allows renewal. */
+    private static KeyPair serverKey;
     private static RequestPolicy policy;
 
-    /** What the CA knows in these tests: one CA key, one certified key, one device and one server with certificates. */
-    record History(Set<SubjectPublicKeyInfo> caKeys, Set<SubjectPublicKeyInfo> certified, Set<String> subjects)
-            implements IssuanceHistory {
+    /**
+     * What the CA knows in these tests: one CA key, certified keys (each with the "profile:subject"
+     * it is certified as), and the subjects with valid certificates, each with its newest serial.
+     */
+    record History(Set<SubjectPublicKeyInfo> caKeys, java.util.Map<SubjectPublicKeyInfo, String> certified,
+            java.util.Map<String, BigInteger> subjects) implements IssuanceHistory {
         @Override
         public boolean isCaKey(SubjectPublicKeyInfo key) {
             return caKeys.contains(key);
@@ -74,12 +79,17 @@ class CsrCorpusTest {
 
         @Override
         public boolean isCertified(SubjectPublicKeyInfo key) {
-            return certified.contains(key);
+            return certified.containsKey(key);
         }
 
         @Override
-        public boolean hasValidCertificate(String profile, String subjectName) {
-            return subjects.contains(profile + ":" + subjectName);
+        public boolean isCertifiedOnlyAs(SubjectPublicKeyInfo key, String profile, String subjectName) {
+            return (profile + ":" + subjectName).equals(certified.get(key));
+        }
+
+        @Override
+        public Optional<BigInteger> validSerial(String profile, String subjectName) {
+            return Optional.ofNullable(subjects.get(profile + ":" + subjectName));
         }
     }
 
@@ -112,8 +122,10 @@ class CsrCorpusTest {
         otherP256 = ec("secp256r1");
         caKey = ec("secp256r1");
         certifiedKey = ec("secp256r1");
-        history = new History(Set.of(spki(caKey)), Set.of(spki(certifiedKey)),
-                Set.of("mqtt-device:sensor-0001", "mqtt-server:renew.example.com"));
+        serverKey = ec("secp256r1");
+        history = new History(Set.of(spki(caKey)), java.util.Map.of(spki(certifiedKey), "mqtt-device:sensor-0001",
+                spki(serverKey), "mqtt-server:renew.example.com"), java.util.Map.of("mqtt-device:sensor-0001",
+                BigInteger.valueOf(0x1001), "mqtt-server:renew.example.com", BigInteger.valueOf(0x2002)));
         policy = new RequestPolicy(new CsrReader(BC), SETTINGS);
     }
 
@@ -122,6 +134,7 @@ class CsrCorpusTest {
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, "mqtt.example.com").build();
         KeyPair key = p256;
         KeyPair signer;
+        String algorithm;
         final ExtensionsGenerator extensions = new ExtensionsGenerator();
         List<GeneralName> sans = new ArrayList<>(List.of(new GeneralName(GeneralName.dNSName, "mqtt.example.com")));
         String challengePassword;
@@ -132,6 +145,13 @@ class CsrCorpusTest {
                 builder.addRDN(BCStyle.CN, name);
             }
             subject = builder.build();
+            return this;
+        }
+
+        /** The request for {@code keys}, signed with {@code signatureAlgorithm} (a JCA name). */
+        Csr signedWith(KeyPair keys, String signatureAlgorithm) {
+            key = keys;
+            algorithm = signatureAlgorithm;
             return this;
         }
 
@@ -154,9 +174,10 @@ class CsrCorpusTest {
                         new DERPrintableString(challengePassword));
             }
             KeyPair signing = signer == null ? key : signer;
-            String algorithm = signing.getPublic().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+            String signature = algorithm != null ? algorithm
+                    : signing.getPublic().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
             PKCS10CertificationRequest request = builder.build(
-                    new JcaContentSignerBuilder(algorithm).setProvider(BC).build(signing.getPrivate()));
+                    new JcaContentSignerBuilder(signature).setProvider(BC).build(signing.getPrivate()));
             return request.getEncoded();
         }
 
@@ -184,6 +205,7 @@ class CsrCorpusTest {
 
     static Stream<Arguments> corpus() throws Exception {
         KeyPair rsa1024 = rsa(1024, 65_537);
+        KeyPair rsa2048 = rsa(2048, 65_537);
         KeyPair rsaE3 = rsa(2048, 3);
         KeyPair p521 = ec("secp521r1");
         KeyPair k256 = ec("secp256k1");
@@ -206,6 +228,16 @@ class CsrCorpusTest {
                     csr.signer = otherP256;
                     return csr.der();
                 }),
+                bad("signed with sha1WithRSAEncryption", "mqtt-server", "csr-signature-algorithm",
+                        () -> new Csr().signedWith(rsa2048, "SHA1withRSA").der()),
+                bad("signed with ecdsa-with-SHA1", "mqtt-server", "csr-signature-algorithm",
+                        () -> new Csr().signedWith(p256, "SHA1withECDSA").der()),
+                bad("signed with RSASSA-PSS over SHA-1", "mqtt-server", "csr-signature-algorithm",
+                        () -> new Csr().signedWith(rsa2048, "SHA1withRSAandMGF1").der()),
+                bad("two PEM requests in one file", "mqtt-server", "csr-format", () -> concat(new Csr().pem(),
+                        new Csr().cn("other.example.com").sans(dns("other.example.com")).pem())),
+                bad("a PEM request with text after it", "mqtt-server", "csr-format",
+                        () -> concat(new Csr().pem(), "subject=CN = evil.example.org\n".getBytes())),
                 bad("RSA 1024", "mqtt-server", "key-weak", () -> {
                     Csr csr = new Csr();
                     csr.key = rsa1024;
@@ -281,6 +313,9 @@ class CsrCorpusTest {
                 }),
                 bad("5-byte IP address", "mqtt-server", "san-ip", () -> new Csr().sans(dns("mqtt.example.com"),
                         new GeneralName(GeneralName.iPAddress, new DEROctetString(new byte[5]))).der()),
+                bad("spiffe URI outside the device uri-domain", "mqtt-device", "san-not-issued", () -> new Csr()
+                        .cn("sensor-0042").sans(new GeneralName(GeneralName.uniformResourceIdentifier,
+                                "spiffe://evil.example.org/device/sensor-0042")).der()),
                 bad("device id with a dot", "mqtt-device", "device-id", () -> new Csr().cn("sensor.42").sans().der()),
                 bad("device id of 64 characters", "mqtt-device", "device-id",
                         () -> new Csr().cn("d".repeat(64)).sans().der()),
@@ -312,7 +347,85 @@ class CsrCorpusTest {
                 "csr-format", "csr-size", "csr-signature", "key-weak", "key-is-ca-key", "key-already-certified",
                 "ca-requested", "subject-common-name", "san-domain", "san-wildcard", "san-dns", "san-type",
                 "san-missing", "cn-not-in-sans", "san-count", "san-ip", "device-id", "subject-already-certified",
-                "profile-not-for-requests");
+                "profile-not-for-requests", "csr-signature-algorithm", "san-not-issued");
+    }
+
+    static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    @Test
+    void aFileWithTwoRequests_isRefusedSayingHowManyBlocksItHolds() throws Exception {
+        byte[] other = new Csr().cn("other.example.com").sans(dns("other.example.com")).der();
+
+        Verdict pem = policy.evaluate(profile("mqtt-server"), "two.pem", concat(new Csr().pem(),
+                new Csr().cn("other.example.com").sans(dns("other.example.com")).pem()), history);
+        Verdict der = policy.evaluate(profile("mqtt-server"), "two.der", concat(new Csr().der(), other), history);
+        Verdict trailing = policy.evaluate(profile("mqtt-server"), "tail.der", concat(new Csr().der(), "junk".getBytes()),
+                history);
+
+        assertThat(pem.refusals()).extracting(Refusal::reason).singleElement().asString()
+                .contains("holds 2 PEM blocks (CERTIFICATE REQUEST, CERTIFICATE REQUEST)");
+        assertThat(der.refusals()).extracting(Refusal::reason).singleElement().asString()
+                .contains("holds 2 DER structures");
+        assertThat(trailing.refusals()).extracting(Refusal::reason).singleElement().asString()
+                .contains("4 bytes of other data after its DER structure");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            unspecified IPv4         | 0.0.0.0          | the unspecified address
+            unspecified IPv6         | ::               | the unspecified address
+            multicast IPv4           | 224.0.0.1        | a multicast address
+            multicast IPv6           | ff02::1          | a multicast address
+            broadcast                | 255.255.255.255  | the broadcast address
+            loopback IPv4            | 127.0.0.1        | a loopback address
+            loopback IPv4, not .1    | 127.8.9.10       | a loopback address
+            loopback IPv6            | ::1              | a loopback address
+            loopback mapped in IPv6  | ::ffff:127.0.0.1 | a loopback address
+            """)
+    void anAddressNoBrokerHas_isRefusedUnderTheServerProfile(String addressClass, String address, String reason)
+            throws Exception {
+        Csr csr = new Csr().sans(dns("mqtt.example.com"), new GeneralName(GeneralName.iPAddress, address));
+
+        Verdict verdict = policy.evaluate(profile("mqtt-server"), "ip.csr", csr.der(), history);
+
+        assertThat(verdict.rules()).as(addressClass).containsExactly("san-ip");
+        assertThat(verdict.refusals().get(0).reason()).startsWith("IP:").contains(reason);
+    }
+
+    @Test
+    void loopback_isIssuedOnlyUnderAProfileThatAllowsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("mqtt-server.yaml"),
+                java.nio.file.Files.readString(TestToken.projectDir().resolve("ceremony-scripts/profiles/mqtt-server.yaml"))
+                        + "allow-loopback-ip: true\n");
+        CertificateProfile allowing = new ProfileReader(new StrictYaml()).read(file);
+        Csr csr = new Csr().sans(dns("mqtt.example.com"), new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.iPAddress, "0.0.0.0"));
+
+        Verdict verdict = policy.evaluate(allowing, "loopback.csr", csr.der(), history);
+
+        assertThat(verdict.refusals()).extracting(Refusal::reason).singleElement().asString()
+                .startsWith("IP:0.0.0.0 is the unspecified address");
+        assertThat(policy.evaluate(allowing, "loopback.csr", new Csr().sans(dns("mqtt.example.com"),
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1")).der(), history).accepted()).isTrue();
+    }
+
+    @Test
+    void aRequestSignedWithSha1_isRefusedByTheAlgorithmsName_andSha384OrPssIsAccepted() throws Exception {
+        Csr sha1 = new Csr().signedWith(p256, "SHA1withECDSA");
+        Csr ecdsa384 = new Csr().signedWith(p256, "SHA384withECDSA");
+        Csr pss = new Csr().signedWith(rsa(2048, 65_537), "SHA256withRSAandMGF1");
+
+        Verdict verdict = policy.evaluate(profile("mqtt-server"), "sha1.csr", sha1.der(), history);
+
+        assertThat(verdict.refusals()).extracting(Refusal::reason).singleElement().asString()
+                .contains("signed with ecdsa-with-SHA1 (1.2.840.10045.4.1)");
+        assertThat(policy.evaluate(profile("mqtt-server"), "384.csr", ecdsa384.der(), history).refusals()).isEmpty();
+        assertThat(policy.evaluate(profile("mqtt-server"), "pss.csr", pss.der(), history).refusals()).isEmpty();
     }
 
     @Test
@@ -344,24 +457,67 @@ class CsrCorpusTest {
     }
 
     @Test
-    void deviceRequest_getsTheAmqttNames_whateverItAskedFor() throws Exception {
-        Csr csr = new Csr().cn("sensor-0042").sans(dns("evil.example.org"));
+    void deviceRequest_getsTheAmqttNames_whenItAsksForThoseOrNone_andIsRefusedWhenItAsksForOthers() throws Exception {
+        Csr asking = new Csr().cn("sensor-0042").sans(new GeneralName(GeneralName.uniformResourceIdentifier,
+                "spiffe://fleet.example.com/device/sensor-0042"), dns("sensor-0042.local"));
 
-        Verdict verdict = policy.evaluate(profile("mqtt-device"), "device.csr", csr.der(), history);
+        Verdict verdict = policy.evaluate(profile("mqtt-device"), "device.csr", asking.der(), history);
+        Verdict silent = policy.evaluate(profile("mqtt-device"), "device.csr", new Csr().cn("sensor-0042").sans().der(),
+                history);
+        Verdict other = policy.evaluate(profile("mqtt-device"), "device.csr", new Csr().cn("sensor-0042")
+                .sans(dns("evil.example.org")).der(), history);
 
         assertThat(verdict.accepted()).as(verdict.refusals().toString()).isTrue();
         assertThat(verdict.issued().orElseThrow().alternativeNames()).extracting(GeneralName::toString)
                 .containsExactly("6: spiffe://fleet.example.com/device/sensor-0042", "2: sensor-0042.local");
-        assertThat(verdict.requested().orElseThrow().alternativeNames()).containsExactly("DNS:evil.example.org");
+        assertThat(silent.issued().orElseThrow().alternativeNames()).isEqualTo(verdict.issued().orElseThrow()
+                .alternativeNames());
+        assertThat(other.rules()).containsExactly("san-not-issued");
+        assertThat(other.requested().orElseThrow().alternativeNames()).containsExactly("DNS:evil.example.org");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            spiffe URI of another trust domain | 6 | spiffe://evil.example.org/device/sensor-0042
+            spiffe URI of another device       | 6 | spiffe://fleet.example.com/device/sensor-0001
+            https URI                          | 6 | https://fleet.example.com/
+            DNS name                           | 2 | evil.example.org
+            """)
+    void deviceRequest_askingForANameTheProfileWillNotIssue_isRefused(String what, int tag, String name)
+            throws Exception {
+        Csr csr = new Csr().cn("sensor-0042").sans(new GeneralName(tag, name));
+
+        Verdict verdict = policy.evaluate(profile("mqtt-device"), "device.csr", csr.der(), history);
+
+        assertThat(verdict.rules()).as(what).containsExactly("san-not-issued");
+        assertThat(verdict.refusals().get(0).reason()).contains(name).contains("does not issue")
+                .contains("URI:spiffe://fleet.example.com/device/sensor-0042 and DNS:sensor-0042.local");
     }
 
     @Test
-    void renewalUnderAProfileThatAllowsIt_isAcceptedAndMarked() throws Exception {
+    void renewalUnderAProfileThatAllowsIt_isAcceptedAndNamesTheSerialItRenews() throws Exception {
         Verdict verdict = policy.evaluate(profile("mqtt-server"), "renew.csr",
                 new Csr().cn("renew.example.com").sans(dns("renew.example.com")).der(), history);
 
         assertThat(verdict.accepted()).isTrue();
-        assertThat(verdict.renewal()).isTrue();
+        assertThat(verdict.renewalOf()).contains(BigInteger.valueOf(0x2002));
+    }
+
+    @Test
+    void aCertifiedKey_isCertifiedAgainOnlyAsTheRenewalOfItsOwnSubject() throws Exception {
+        Csr sameSubject = new Csr().cn("renew.example.com").sans(dns("renew.example.com"));
+        sameSubject.key = serverKey;
+        Csr otherName = new Csr().cn("mqtt.example.com").sans(dns("mqtt.example.com"));
+        otherName.key = serverKey;
+
+        Verdict renewal = policy.evaluate(profile("mqtt-server"), "renew.csr", sameSubject.der(), history);
+        Verdict reuse = policy.evaluate(profile("mqtt-server"), "other.csr", otherName.der(), history);
+
+        assertThat(renewal.accepted()).as(renewal.refusals().toString()).isTrue();
+        assertThat(renewal.renewalOf()).contains(BigInteger.valueOf(0x2002));
+        assertThat(reuse.rules()).containsExactly("key-already-certified");
+        assertThat(reuse.refusals().get(0).reason()).contains("for another subject")
+                .contains("'mqtt.example.com' needs a key of its own");
     }
 
     @Test
