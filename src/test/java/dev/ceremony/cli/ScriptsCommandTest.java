@@ -37,6 +37,33 @@ class ScriptsCommandTest {
 
     @Test
     void aBrokenScript_isNamedWithItsProblem_theOthersStillListed_andTheStatusIs1() throws Exception {
+        Path scripts = copyOfTheShippedScripts();
+        Path revoke = scripts.resolve("revoke.yaml");
+        Files.writeString(revoke, Files.readString(revoke).replace("action: issue-crl", "action: sign-crl"));
+        Path config = configFor(scripts);
+
+        TestCli.Result result = new TestCli(dir).run("scripts", "--config", config.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.out().lines()).hasSize(8);
+        assertThat(result.err()).contains(revoke + ":").contains("steps[2].action: 'sign-crl' is not one of");
+    }
+
+    @Test
+    void aBrokenProfile_isNamedWithFileLineAndField_withTheScriptsThatUseIt_andTheStatusIs1() throws Exception {
+        Path scripts = copyOfTheShippedScripts();
+        Path profile = scripts.resolve("profiles/root-ca.yaml");
+        Files.writeString(profile, Files.readString(profile).replace("default-days: 3650", "default-days: ten years"));
+        Path config = configFor(scripts);
+
+        TestCli.Result result = new TestCli(dir).run("scripts", "--config", config.toString());
+
+        assertThat(result.status()).as(result.all()).isEqualTo(1);
+        assertThat(result.err()).contains(profile + ":7: validity.default-days: expected a whole number")
+                .contains("used by root-ca");
+    }
+
+    private Path copyOfTheShippedScripts() throws Exception {
         Path scripts = dir.resolve("scripts");
         Files.createDirectories(scripts.resolve("profiles"));
         try (Stream<Path> files = Files.walk(SCRIPTS)) {
@@ -44,16 +71,13 @@ class ScriptsCommandTest {
                 Files.copy(file, scripts.resolve(SCRIPTS.relativize(file).toString()));
             }
         }
-        Path revoke = scripts.resolve("revoke.yaml");
-        Files.writeString(revoke, Files.readString(revoke).replace("action: issue-crl", "action: sign-crl"));
+        return scripts;
+    }
+
+    private Path configFor(Path scripts) throws Exception {
         Path config = new TestToken("unused", "unused-pin", "unused-so", dir, dir.resolve("softhsm2.conf"), List.of())
                 .writeApplianceConfig(dir.resolve("etc"));
         Files.writeString(config, Files.readString(config).replace(SCRIPTS.toAbsolutePath().toString(), scripts.toString()));
-
-        TestCli.Result result = new TestCli(dir).run("scripts", "--config", config.toString());
-
-        assertThat(result.status()).isEqualTo(1);
-        assertThat(result.out().lines()).hasSize(8);
-        assertThat(result.err()).contains(revoke + ":").contains("steps[2].action: 'sign-crl' is not one of");
+        return config;
     }
 }
