@@ -3,6 +3,7 @@ package dev.ceremony.cli;
 import dev.ceremony.audit.AuditVerifier;
 import dev.ceremony.config.ApplianceConfig;
 import dev.ceremony.engine.NetworkCheck;
+import dev.ceremony.files.OwnerOnly;
 import dev.ceremony.engine.PreflightFinding;
 import dev.ceremony.media.Medium;
 import dev.ceremony.records.CaRecords;
@@ -22,7 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,10 +74,35 @@ final class StatusCommand implements Callable<Integer> {
             appliance.mirrorDirectory().ifPresent(directory -> mirrorWarnings.addAll(mirror(appliance, records)));
         }
         PreflightFinding airGap = new NetworkCheck(appliance.preflight().allowNetwork()).check(services.network().links());
-        print(out, appliance, report, services.media().find(appliance.media().directories()), mirrorWarnings, airGap);
+        print(out, appliance, report, services.media().find(appliance.media().directories()), mirrorWarnings, airGap,
+                exposure(appliance));
         out.flush();
         return 0;
     }
+
+    /** A warning when group or others can reach the records or the audit log; empty when only the owner can. */
+    private static Optional<String> exposure(ApplianceConfig appliance) {
+        Map<Path, String> open = new LinkedHashMap<>();
+        try {
+            open.putAll(OwnerOnly.openToOthers(appliance.recordsDirectory()));
+            if (Files.exists(appliance.auditLog()) && !appliance.auditLog().startsWith(appliance.recordsDirectory())) {
+                open.putAll(OwnerOnly.openToOthers(appliance.auditLog()));
+            }
+        } catch (IOException e) {
+            return Optional.of("the permissions of the records cannot be read: " + e.getMessage());
+        }
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> shown = open.entrySet().stream().limit(MAX_SHOWN)
+                .map(entry -> entry.getKey() + " (" + entry.getValue() + ")").toList();
+        return Optional.of("the records are readable by others: " + String.join(", ", shown)
+                + (open.size() > MAX_SHOWN ? " and " + (open.size() - MAX_SHOWN) + " more" : "")
+                + "; only the owner should reach them: chmod -R go-rwx " + appliance.recordsDirectory());
+    }
+
+    /** Paths named in the permissions warning; the rest are counted. */
+    private static final int MAX_SHOWN = 5;
 
     /** What differs between the records and log and their mirror copies; empty when they agree. */
     private List<String> mirror(ApplianceConfig appliance, CaRecords records) {
@@ -127,7 +155,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, ApplianceConfig appliance, StatusReport report,
             List<Medium> media, List<String> mirrorWarnings,
-            PreflightFinding airGap) {
+            PreflightFinding airGap, Optional<String> exposure) {
         out.println("Certificate authorities");
         if (report.cas().isEmpty()) {
             out.println("  none yet");
@@ -170,6 +198,7 @@ final class StatusCommand implements Callable<Integer> {
         if (airGap.refused()) {
             warnings.add("the network is up: a ceremony would be refused at its preflight");
         }
+        exposure.ifPresent(warnings::add);
         out.println("Warnings");
         if (warnings.isEmpty()) {
             out.println("  none");

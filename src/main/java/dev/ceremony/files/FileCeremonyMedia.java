@@ -21,7 +21,7 @@ public final class FileCeremonyMedia implements CeremonyMedia {
     private static final long MAX_REQUEST_BYTES = 1L << 20;
 
     private final MediaImporter importer;
-    private final Exporter exporter = new Exporter(DurableFiles::createUnsynced);
+    private final Exporter exporter = new Exporter((target, content) -> DurableFiles.createUnsynced(target, content));
 
     public FileCeremonyMedia(ImportLimits limits) {
         this.importer = new MediaImporter(limits);
