@@ -2,6 +2,7 @@ package dev.ceremony.cli;
 
 import dev.ceremony.audit.AuditVerifier;
 import dev.ceremony.config.ApplianceConfig;
+import dev.ceremony.engine.IncompleteFolders;
 import dev.ceremony.engine.NetworkCheck;
 import dev.ceremony.files.OwnerOnly;
 import dev.ceremony.engine.PreflightFinding;
@@ -74,8 +75,11 @@ final class StatusCommand implements Callable<Integer> {
             appliance.mirrorDirectory().ifPresent(directory -> mirrorWarnings.addAll(mirror(appliance, records)));
         }
         PreflightFinding airGap = new NetworkCheck(appliance.preflight().allowNetwork()).check(services.network().links());
+        List<String> warnings = new ArrayList<>();
+        exposure(appliance).ifPresent(warnings::add);
+        warnings.addAll(incompleteFolders(appliance));
         print(out, appliance, report, services.media().find(appliance.media().directories()), mirrorWarnings, airGap,
-                exposure(appliance));
+                warnings);
         out.flush();
         return 0;
     }
@@ -99,6 +103,32 @@ final class StatusCommand implements Callable<Integer> {
         return Optional.of("the records are readable by others: " + String.join(", ", shown)
                 + (open.size() > MAX_SHOWN ? " and " + (open.size() - MAX_SHOWN) + " more" : "")
                 + "; only the owner should reach them: chmod -R go-rwx " + appliance.recordsDirectory());
+    }
+
+    /**
+     * The folders ceremonies started and never completed nor removed (a killed export or import), that
+     * are still there or whose medium is not in sight to tell.
+     */
+    private static List<String> incompleteFolders(ApplianceConfig appliance) {
+        if (!Files.exists(appliance.auditLog())) {
+            return List.of();
+        }
+        List<String> warnings = new ArrayList<>();
+        try {
+            for (IncompleteFolders.Folder folder : IncompleteFolders.pending(LogFiles.open(appliance.auditLog()))) {
+                boolean inSight = Files.isDirectory(folder.path().toAbsolutePath().getParent());
+                if (inSight && !Files.exists(folder.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                warnings.add("the incomplete " + KebabCase.of(folder.kind()) + " folder " + folder.path()
+                        + " of ceremony " + folder.ceremony() + (inSight ? "" : " (its medium is not in sight)")
+                        + " is still there: running that ceremony again, or aborting it, removes it; once it has "
+                        + "ended, remove it by hand");
+            }
+        } catch (IOException | UncheckedIOException e) {
+            warnings.add("the audit log cannot be read for incomplete folders: " + e.getMessage());
+        }
+        return warnings;
     }
 
     /** Paths named in the permissions warning; the rest are counted. */
@@ -155,7 +185,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, ApplianceConfig appliance, StatusReport report,
             List<Medium> media, List<String> mirrorWarnings,
-            PreflightFinding airGap, Optional<String> exposure) {
+            PreflightFinding airGap, List<String> fileWarnings) {
         out.println("Certificate authorities");
         if (report.cas().isEmpty()) {
             out.println("  none yet");
@@ -198,7 +228,7 @@ final class StatusCommand implements Callable<Integer> {
         if (airGap.refused()) {
             warnings.add("the network is up: a ceremony would be refused at its preflight");
         }
-        exposure.ifPresent(warnings::add);
+        warnings.addAll(fileWarnings);
         out.println("Warnings");
         if (warnings.isEmpty()) {
             out.println("  none");

@@ -21,6 +21,12 @@ public interface CeremonyMedia {
     /** Creates a new export folder, to be written chunk by chunk and committed with its signed {@code SHA256SUMS}. */
     ExportSession beginExport(Path medium, String folder, AuditTrail audit);
 
+    /**
+     * Removes an export folder a ceremony started and never committed; empty when it is gone, else
+     * why it is still there (its medium is not in sight; it holds a SHA256SUMS after all).
+     */
+    java.util.Optional<String> removeIncompleteExport(Path folder);
+
     /** Bytes free for an export on {@code medium}; throws when it is not a usable directory. */
     long usableSpace(Path medium);
 }

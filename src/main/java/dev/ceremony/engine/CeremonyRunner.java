@@ -197,6 +197,7 @@ public final class CeremonyRunner {
                 run.workspace().log().startCeremony(run.ceremony, start);
             } else {
                 resume(run, plan, resumption.get(), completed);
+                IncompleteFolders.clear(run);
             }
             for (String repair : run.workspace().repairs()) {
                 run.append(AuditTypes.RECORDS_REPAIRED, Map.of("repair", repair));
@@ -411,6 +412,7 @@ public final class CeremonyRunner {
         data.put("reason", reason);
         run.append(AuditTypes.ABORT, data);
         destroyDebris(run);
+        IncompleteFolders.clear(run);
         run.append(AuditTypes.CEREMONY_END, Map.of("outcome", "aborted"));
         run.seal();
         return ended(run, RunOutcome.Ending.ABORTED, Optional.of(reason));

@@ -51,6 +51,15 @@ public final class FileCeremonyMedia implements CeremonyMedia {
     }
 
     @Override
+    public java.util.Optional<String> removeIncompleteExport(Path folder) {
+        if (Files.exists(folder.resolve("SHA256SUMS"), LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.of("it holds a SHA256SUMS, so it may be a whole export the log never recorded: "
+                    + "check it with 'sha256sum -c SHA256SUMS', then keep or remove it");
+        }
+        return UnfinishedFolder.remove(folder);
+    }
+
+    @Override
     public long usableSpace(Path medium) {
         if (!Files.isDirectory(medium, LinkOption.NOFOLLOW_LINKS) || !Files.isWritable(medium)) {
             throw new MediaException(medium + " is not a writable directory; is the medium mounted read-write?");

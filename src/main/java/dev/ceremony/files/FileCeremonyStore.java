@@ -73,6 +73,14 @@ public final class FileCeremonyStore implements CeremonyStore {
     }
 
     @Override
+    public Optional<String> removeIncompleteImport(Path folder) {
+        if (!folder.toAbsolutePath().normalize().getParent().equals(quarantine().toAbsolutePath().normalize())) {
+            return Optional.of("it is not a folder of the quarantine " + quarantine());
+        }
+        return UnfinishedFolder.remove(folder);
+    }
+
+    @Override
     public Path writeTranscript(String ceremony, String text) {
         Path folder = config.recordsDirectory().resolve("transcripts");
         String stem = FileNames.isSafe(ceremony + ".txt") ? ceremony : "ceremony";
