@@ -9,7 +9,6 @@ import dev.ceremony.testing.TestCli;
 import dev.ceremony.testing.TestToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -119,10 +118,7 @@ class IncompleteFoldersTest {
     }
 
     private List<String> args(String script, String... more) {
-        List<String> args = new ArrayList<>(List.of("run", script, "--batch", "--operator", "Alice Admin", "--witness",
-                "Wendy Witness", "--export", usb.toString(), "--config", config.toString()));
-        args.addAll(List.of(more));
-        return args;
+        return TestCli.batchRun(script, usb, config, more);
     }
 
     private String newestTranscript() throws Exception {

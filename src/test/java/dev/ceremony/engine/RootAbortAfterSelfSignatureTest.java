@@ -11,7 +11,6 @@ import dev.ceremony.token.KeyHandle;
 import dev.ceremony.token.Token;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,8 +35,7 @@ class RootAbortAfterSelfSignatureTest {
         Path out = Files.createDirectories(dir.resolve("usb"));
         Map<String, String> environment = Map.of("CEREMONY_PIN", testToken.userPin(), "CEREMONY_DEBUG_LOG",
                 dir.resolve("debug.log").toString());
-        List<String> rootCa = new ArrayList<>(List.of("run", "root-ca", "--batch", "--operator", "Alice Admin",
-                "--witness", "Wendy Witness", "--export", out.toString(), "--config", config.toString()));
+        List<String> rootCa = TestCli.batchRun("root-ca", out, config);
         Path log = dir.resolve("appliance/records/audit.jsonl");
 
         ChildJvm.killAt(environment, "Step 5 of 7", rootCa);

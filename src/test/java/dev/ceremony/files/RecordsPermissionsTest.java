@@ -9,7 +9,6 @@ import dev.ceremony.testing.Tool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -80,10 +79,7 @@ class RecordsPermissionsTest {
     }
 
     private static void run(TestCli cli, Path config, Path out, String script, String... more) throws Exception {
-        List<String> args = new ArrayList<>(List.of("run", script, "--batch", "--operator", "Alice Admin", "--witness",
-                "Wendy Witness", "--export", out.toString(), "--config", config.toString()));
-        args.addAll(List.of(more));
-        TestCli.Result result = cli.run(args.toArray(String[]::new));
+        TestCli.Result result = cli.run(TestCli.batchRun(script, out, config, more).toArray(String[]::new));
         assertThat(result.status()).as(result.all()).isZero();
     }
 
