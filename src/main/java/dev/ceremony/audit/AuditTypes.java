@@ -121,6 +121,23 @@ public final class AuditTypes {
     public static final String MEDIA_FILE_IMPORTED = "media-file-imported";
 
     /**
+     * A folder a ceremony is about to create, written (and synced) before it exists, so that a kill
+     * cannot leave a folder the log does not know: {@code kind} ({@code export} or {@code quarantine}),
+     * {@code folder}.
+     */
+    public static final String FOLDER_STARTED = "folder-started";
+
+    /** An export folder committed with its SHA256SUMS: {@code folder}, {@code files}, {@code sha256sums-sha256}. */
+    public static final String EXPORT_WRITTEN = "export-written";
+
+    /**
+     * A folder the ceremony started and never completed, dealt with by its next run or its abort:
+     * {@code kind}, {@code folder}, {@code outcome} ({@code removed} or {@code left}) and, when left,
+     * {@code reason}.
+     */
+    public static final String INCOMPLETE_FOLDER = "incomplete-folder";
+
+    /**
      * What the people confirming a step were shown, written before their confirmations: {@code step},
      * {@code heading}, {@code facts} (a list of {@code [label, value]} pairs, label empty for a value
      * continuing the one before). The transcript prints the same lines.

@@ -24,7 +24,7 @@ public final class Transcript {
             AuditTypes.REFUSAL, AuditTypes.ERROR, AuditTypes.ABORT, AuditTypes.DEVIATION, AuditTypes.SHARE_HANDED_OUT,
             AuditTypes.QUORUM_LOGIN, AuditTypes.PIN_CHANGED, AuditTypes.REQUEST_REVIEWED, AuditTypes.REQUEST_LEFT_OUT,
             AuditTypes.CERTIFICATE_ISSUED, AuditTypes.FACTS_SHOWN, AuditTypes.STEP_STARTED, AuditTypes.CEREMONY_RESUMED,
-            AuditTypes.KEY_DESTROYED);
+            AuditTypes.KEY_DESTROYED, AuditTypes.INCOMPLETE_FOLDER);
 
     private final List<String> lines = new ArrayList<>();
 
@@ -143,6 +143,13 @@ public final class Transcript {
             if (entry.type().equals(AuditTypes.KEY_DESTROYED)) {
                 wrapped("  " + time(entry) + "  KEY DESTROYED on the token: " + text(entry, "label") + " ("
                         + text(entry, "reason") + ")", INDENT + "          ");
+            }
+            if (entry.type().equals(AuditTypes.INCOMPLETE_FOLDER)) {
+                boolean removed = text(entry, "outcome").equals("removed");
+                wrapped("  " + time(entry) + "  INCOMPLETE " + text(entry, "kind").toUpperCase(java.util.Locale.ROOT)
+                        + " FOLDER " + (removed ? "REMOVED: " + text(entry, "folder")
+                                : "LEFT, remove it by hand: " + text(entry, "folder") + " (" + text(entry, "reason")
+                                        + ")"), INDENT + "          ");
             }
         }
 

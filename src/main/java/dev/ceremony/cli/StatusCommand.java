@@ -2,7 +2,9 @@ package dev.ceremony.cli;
 
 import dev.ceremony.audit.AuditVerifier;
 import dev.ceremony.config.ApplianceConfig;
+import dev.ceremony.engine.IncompleteFolders;
 import dev.ceremony.engine.NetworkCheck;
+import dev.ceremony.files.OwnerOnly;
 import dev.ceremony.engine.PreflightFinding;
 import dev.ceremony.media.Medium;
 import dev.ceremony.records.CaRecords;
@@ -22,7 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,10 +75,64 @@ final class StatusCommand implements Callable<Integer> {
             appliance.mirrorDirectory().ifPresent(directory -> mirrorWarnings.addAll(mirror(appliance, records)));
         }
         PreflightFinding airGap = new NetworkCheck(appliance.preflight().allowNetwork()).check(services.network().links());
-        print(out, appliance, report, services.media().find(appliance.media().directories()), mirrorWarnings, airGap);
+        List<String> warnings = new ArrayList<>();
+        exposure(appliance).ifPresent(warnings::add);
+        warnings.addAll(incompleteFolders(appliance));
+        print(out, appliance, report, services.media().find(appliance.media().directories()), mirrorWarnings, airGap,
+                warnings);
         out.flush();
         return 0;
     }
+
+    /** A warning when group or others can reach the records or the audit log; empty when only the owner can. */
+    private static Optional<String> exposure(ApplianceConfig appliance) {
+        Map<Path, String> open = new LinkedHashMap<>();
+        try {
+            open.putAll(OwnerOnly.openToOthers(appliance.recordsDirectory()));
+            if (Files.exists(appliance.auditLog()) && !appliance.auditLog().startsWith(appliance.recordsDirectory())) {
+                open.putAll(OwnerOnly.openToOthers(appliance.auditLog()));
+            }
+        } catch (IOException e) {
+            return Optional.of("the permissions of the records cannot be read: " + e.getMessage());
+        }
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> shown = open.entrySet().stream().limit(MAX_SHOWN)
+                .map(entry -> entry.getKey() + " (" + entry.getValue() + ")").toList();
+        return Optional.of("the records are readable by others: " + String.join(", ", shown)
+                + (open.size() > MAX_SHOWN ? " and " + (open.size() - MAX_SHOWN) + " more" : "")
+                + "; only the owner should reach them: chmod -R go-rwx " + appliance.recordsDirectory());
+    }
+
+    /**
+     * The folders ceremonies started and never completed nor removed (a killed export or import), that
+     * are still there or whose medium is not in sight to tell.
+     */
+    private static List<String> incompleteFolders(ApplianceConfig appliance) {
+        if (!Files.exists(appliance.auditLog())) {
+            return List.of();
+        }
+        List<String> warnings = new ArrayList<>();
+        try {
+            for (IncompleteFolders.Folder folder : IncompleteFolders.pending(LogFiles.open(appliance.auditLog()))) {
+                boolean inSight = Files.isDirectory(folder.path().toAbsolutePath().getParent());
+                if (inSight && !Files.exists(folder.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                warnings.add("the incomplete " + KebabCase.of(folder.kind()) + " folder " + folder.path()
+                        + " of ceremony " + folder.ceremony() + (inSight ? "" : " (its medium is not in sight)")
+                        + " is still there: running that ceremony again, or aborting it, removes it; once it has "
+                        + "ended, remove it by hand");
+            }
+        } catch (IOException | UncheckedIOException e) {
+            warnings.add("the audit log cannot be read for incomplete folders: " + e.getMessage());
+        }
+        return warnings;
+    }
+
+    /** Paths named in the permissions warning; the rest are counted. */
+    private static final int MAX_SHOWN = 5;
 
     /** What differs between the records and log and their mirror copies; empty when they agree. */
     private List<String> mirror(ApplianceConfig appliance, CaRecords records) {
@@ -127,7 +185,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, ApplianceConfig appliance, StatusReport report,
             List<Medium> media, List<String> mirrorWarnings,
-            PreflightFinding airGap) {
+            PreflightFinding airGap, List<String> fileWarnings) {
         out.println("Certificate authorities");
         if (report.cas().isEmpty()) {
             out.println("  none yet");
@@ -170,6 +228,7 @@ final class StatusCommand implements Callable<Integer> {
         if (airGap.refused()) {
             warnings.add("the network is up: a ceremony would be refused at its preflight");
         }
+        warnings.addAll(fileWarnings);
         out.println("Warnings");
         if (warnings.isEmpty()) {
             out.println("  none");

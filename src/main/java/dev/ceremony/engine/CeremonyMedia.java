@@ -30,6 +30,12 @@ public interface CeremonyMedia {
      */
     MediaPlace place(Path folder);
 
+    /**
+     * Removes an export folder a ceremony started and never committed; empty when it is gone, else
+     * why it is still there (its medium is not in sight; it holds a SHA256SUMS after all).
+     */
+    java.util.Optional<String> removeIncompleteExport(Path folder);
+
     /** Bytes free for an export on {@code medium}; throws when it is not a usable directory. */
     long usableSpace(Path medium);
 }

@@ -198,6 +198,7 @@ public final class CeremonyRunner {
                 run.workspace().log().startCeremony(run.ceremony, start);
             } else {
                 resume(run, plan, resumption.get(), completed);
+                IncompleteFolders.clear(run);
             }
             for (String repair : run.workspace().repairs()) {
                 run.append(AuditTypes.RECORDS_REPAIRED, Map.of("repair", repair));
@@ -428,12 +429,18 @@ public final class CeremonyRunner {
             return new RunOutcome(run.ceremony, RunOutcome.Ending.ABORTED, Optional.empty(), Optional.empty(),
                     Optional.of(reason));
         }
+        Optional<String> halfMadeRoot = HalfMadeRoot.refusal(run.records());
+        if (halfMadeRoot.isPresent()) {
+            // Stopped, not aborted: the ceremony stays resumable, which is the one way to finish this root.
+            return stop(run, step, new StepRefused(reason + "; " + halfMadeRoot.get()));
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("step", step.id());
         data.putAll(more);
         data.put("reason", reason);
         run.append(AuditTypes.ABORT, data);
         destroyDebris(run);
+        IncompleteFolders.clear(run);
         run.append(AuditTypes.CEREMONY_END, Map.of("outcome", "aborted"));
         run.seal();
         return ended(run, RunOutcome.Ending.ABORTED, Optional.of(reason));
@@ -463,6 +470,9 @@ public final class CeremonyRunner {
         Run run = new Run(setup, request, operator, unfinished.ceremony(), before);
         try {
             run.attach(setup.store().open());
+            HalfMadeRoot.refusal(run.records()).ifPresent(refusal -> {
+                throw new StepRefused("ceremony " + unfinished.ceremony() + " cannot be aborted: " + refusal);
+            });
             run.token(setup.tokens().open());
             TokenLogin.logIn(run, before, run.requireToken());
             run.sealWith(run.requireToken().requireKey(new KeyLabel(CaNames.AUDIT_RECORD)));

@@ -28,6 +28,12 @@ public interface CeremonyStore {
     /** The folder under which imports are quarantined, one folder per import. */
     Path quarantine();
 
+    /**
+     * Removes the quarantine folder of an import that never completed; empty when it is gone, else
+     * why it is still there.
+     */
+    Optional<String> removeIncompleteImport(Path folder);
+
     /** Writes a ceremony's transcript as a new file and returns where it went. */
     Path writeTranscript(String ceremony, String text);
 

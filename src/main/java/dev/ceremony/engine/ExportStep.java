@@ -77,7 +77,9 @@ final class ExportStep implements StepHandler {
         // Second pass: the files, a chunk of leaves at a time.
         ExportLayout layout = new ExportLayout(measured[0], uriDomain(run), ExportPlan.FILES_PER_FOLDER);
         ExportReceipt receipt;
-        try (ExportSession session = run.setup.media().beginExport(medium, folderName(run, medium), run)) {
+        String folder = folderName(run, medium);
+        IncompleteFolders.starting(run, IncompleteFolders.Kind.EXPORT, medium.resolve(folder));
+        try (ExportSession session = run.setup.media().beginExport(medium, folder, run)) {
             session.write(layout.head(root, audit));
             session.write(extras);
             List<ExportFile> chunk = new ArrayList<>();

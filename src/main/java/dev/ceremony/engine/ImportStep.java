@@ -26,6 +26,8 @@ final class ImportStep implements StepHandler {
             importId = run.ceremony + "-" + attempt;
         }
         long[] counts = {0, 0};
+        IncompleteFolders.starting(run, IncompleteFolders.Kind.QUARANTINE, run.setup.store().quarantine()
+                .resolve(importId));
         run.setup.media().importRequests(run.request.importFrom().orElseThrow(), run.setup.store().quarantine(),
                 importId, run, verdict -> {
                     if (verdict.accepted()) {

@@ -63,8 +63,8 @@ public final class AuditLogFile implements CeremonyLog, AutoCloseable {
     public static AuditLogFile create(Path file, Clock clock, String ceremony, byte[] auditKeyInfo,
             Map<String, Object> data) {
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE), OwnerOnly.FILE);
             AuditLogFile log = new AuditLogFile(file, channel, AuditChain.fresh(clock, ceremony));
             log.write(log.chain.logStart(auditKeyInfo, data));
             log.sync();
@@ -152,7 +152,8 @@ public final class AuditLogFile implements CeremonyLog, AutoCloseable {
                             + "a copy of its beginning): one of them was changed. Run 'ceremony audit verify' on both");
                 }
             }
-            FileChannel mirrorChannel = FileChannel.open(copy, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel mirrorChannel = FileChannel.open(copy, java.util.Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE), OwnerOnly.FILE);
             mirror = new Mirror(copy, mirrorChannel, mirrorChannel.size());
             sync();
             DurableFiles.syncDirectory(copy.toAbsolutePath().getParent());

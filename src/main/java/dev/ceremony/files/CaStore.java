@@ -41,7 +41,7 @@ public final class CaStore implements Workspace {
         try {
             config.mirrorAuditLog().ifPresent(copy -> {
                 try {
-                    Files.createDirectories(copy.getParent());
+                    OwnerOnly.createDirectories(copy.getParent());
                 } catch (IOException e) {
                     throw new RecordsException("cannot create the mirror " + copy.getParent() + ": " + e.getMessage(), e);
                 }

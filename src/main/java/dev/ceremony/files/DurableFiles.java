@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -31,14 +32,15 @@ public final class DurableFiles {
     private DurableFiles() {
     }
 
-    /** Creates {@code target} with {@code content}; fails if it exists. */
+    /** Creates {@code target} with {@code content}, owner-only (a record); fails if it exists. */
     public static void createNew(Path target, byte[] content) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         if (Files.exists(target)) {
             throw new FileAlreadyExistsException(target.toString(), null, "Ceremony never overwrites a file");
         }
         Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), OwnerOnly.FILE)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -67,8 +69,9 @@ public final class DurableFiles {
      * folder whose commit point comes later (an export's SHA256SUMS), followed by one
      * {@link #sync} of them all. A failed write removes the file, so nothing partial stays.
      */
-    public static void createUnsynced(Path target, byte[] content) throws IOException {
-        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    public static void createUnsynced(Path target, byte[] content, FileAttribute<?>... attributes) throws IOException {
+        try (FileChannel channel = FileChannel.open(target, Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), attributes)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

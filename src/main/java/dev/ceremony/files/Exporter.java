@@ -157,18 +157,26 @@ public final class Exporter {
             } catch (IOException e) {
                 throw failure(audit, medium, folder, e);
             }
+            // The signature first, then SHA256SUMS under its name in one rename: a kill at any moment
+            // leaves either a whole, signed export or a folder without SHA256SUMS, never an empty one.
+            Path sums = folder.resolve("SHA256SUMS");
+            Path pending = folder.resolve(".SHA256SUMS.partial");
             try {
-                writer.createNew(folder.resolve("SHA256SUMS"), sumsBytes);
-                writer.createNew(folder.resolve("SHA256SUMS.sig"), signer.sign(sumsBytes));
+                Path signature = folder.resolve("SHA256SUMS.sig");
+                writer.createNew(signature, signer.sign(sumsBytes));
+                writer.createNew(pending, sumsBytes);
+                DurableFiles.sync(List.of(signature, pending));
+                Files.move(pending, sums, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                DurableFiles.syncDirectory(folder);
             } catch (IOException e) {
-                throw failure(audit, medium, folder.resolve("SHA256SUMS"), e);
+                throw failure(audit, medium, sums, e);
             }
             String sumsSha256 = AuditChain.sha256Bytes(sumsBytes);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("folder", folder.toString());
             data.put("files", (long) files);
             data.put("sha256sums-sha256", sumsSha256);
-            audit.append("export-written", data);
+            audit.append(dev.ceremony.audit.AuditTypes.EXPORT_WRITTEN, data);
             audit.sync();
             close();
             return new ExportReceipt(folder, sumsSha256, files);

@@ -25,7 +25,7 @@ public final class FileCeremonyMedia implements CeremonyMedia {
     private static final long MAX_REQUEST_BYTES = 1L << 20;
 
     private final MediaImporter importer;
-    private final Exporter exporter = new Exporter(DurableFiles::createUnsynced);
+    private final Exporter exporter = new Exporter((target, content) -> DurableFiles.createUnsynced(target, content));
 
     public FileCeremonyMedia(ImportLimits limits) {
         this.importer = new MediaImporter(limits);
@@ -88,6 +88,15 @@ public final class FileCeremonyMedia implements CeremonyMedia {
         } catch (IOException e) {
             return folder;
         }
+    }
+
+    @Override
+    public java.util.Optional<String> removeIncompleteExport(Path folder) {
+        if (Files.exists(folder.resolve("SHA256SUMS"), LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.of("it holds a SHA256SUMS, so it may be a whole export the log never recorded: "
+                    + "check it with 'sha256sum -c SHA256SUMS', then keep or remove it");
+        }
+        return UnfinishedFolder.remove(folder);
     }
 
     @Override

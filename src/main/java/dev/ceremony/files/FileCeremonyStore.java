@@ -44,8 +44,8 @@ public final class FileCeremonyStore implements CeremonyStore {
     @Override
     public Workspace create(String ceremony, byte[] auditKeyInfo, Map<String, Object> data) {
         try {
-            Files.createDirectories(config.auditLog().toAbsolutePath().getParent());
-            Files.createDirectories(config.recordsDirectory());
+            OwnerOnly.createDirectories(config.auditLog().toAbsolutePath().getParent());
+            OwnerOnly.createDirectories(config.recordsDirectory());
         } catch (IOException e) {
             throw new RecordsException("cannot create " + config.recordsDirectory() + ": " + e.getMessage(), e);
         }
@@ -73,11 +73,19 @@ public final class FileCeremonyStore implements CeremonyStore {
     }
 
     @Override
+    public Optional<String> removeIncompleteImport(Path folder) {
+        if (!folder.toAbsolutePath().normalize().getParent().equals(quarantine().toAbsolutePath().normalize())) {
+            return Optional.of("it is not a folder of the quarantine " + quarantine());
+        }
+        return UnfinishedFolder.remove(folder);
+    }
+
+    @Override
     public Path writeTranscript(String ceremony, String text) {
         Path folder = config.recordsDirectory().resolve("transcripts");
         String stem = FileNames.isSafe(ceremony + ".txt") ? ceremony : "ceremony";
         try {
-            Files.createDirectories(folder);
+            OwnerOnly.createDirectories(folder);
             Path file = folder.resolve(stem + ".txt");
             for (int attempt = 2; Files.exists(file); attempt++) {
                 file = folder.resolve(stem + "-" + attempt + ".txt");
@@ -107,7 +115,7 @@ public final class FileCeremonyStore implements CeremonyStore {
             java.util.List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.isBlank()).map(dev.ceremony.text.Printable::escape).toList();
             Path folder = config.recordsDirectory().resolve("console-drops");
-            Files.createDirectories(folder);
+            OwnerOnly.createDirectories(folder);
             String stem = FileNames.isSafe(ceremony + ".log") ? ceremony : "ceremony";
             Path kept = folder.resolve(stem + ".log");
             for (int attempt = 2; Files.exists(kept); attempt++) {

@@ -80,8 +80,9 @@ public final class JournalCaRecords implements CaRecords {
         this.directory = directory;
         this.journal = directory.resolve(JOURNAL);
         this.files = new RecordFiles(directory);
-        Files.createDirectories(directory.resolve("ca"));
-        this.lockChannel = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        OwnerOnly.createDirectories(directory.resolve("ca"));
+        this.lockChannel = FileChannel.open(directory.resolve(".lock"), java.util.Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), OwnerOnly.FILE);
         FileLock acquired;
         try {
             acquired = lockChannel.tryLock();
@@ -95,8 +96,8 @@ public final class JournalCaRecords implements CaRecords {
                     + "process (or elsewhere in this one)");
         }
         boolean created = !Files.exists(journal);
-        this.appender = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        this.appender = FileChannel.open(journal, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), OwnerOnly.FILE);
         if (created) {
             appender.force(true);
             DurableFiles.syncDirectory(directory);

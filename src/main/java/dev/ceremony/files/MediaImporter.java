@@ -69,13 +69,13 @@ public final class MediaImporter {
         Path source = realDirectory(medium);
         Path quarantine = quarantineRoot.resolve(importId);
         try {
-            Files.createDirectories(quarantineRoot);
+            OwnerOnly.createDirectories(quarantineRoot);
             Path root = quarantineRoot.toRealPath();
             if (root.startsWith(source) || source.startsWith(root)) {
                 throw new MediaException("the medium " + source + " holds the records (or lies inside them); the "
                         + "records medium is never used for import");
             }
-            Files.createDirectory(quarantine);
+            Files.createDirectory(quarantine, OwnerOnly.DIRECTORY);
             DurableFiles.syncDirectory(root);
         } catch (IOException e) {
             throw new MediaException("cannot create the quarantine folder " + quarantine + ": " + e.getMessage(), e);
@@ -197,7 +197,7 @@ public final class MediaImporter {
         }
         Path copy = quarantine.resolve(name);
         try {
-            DurableFiles.createUnsynced(copy, bytes);
+            DurableFiles.createUnsynced(copy, bytes, OwnerOnly.FILE);
         } catch (IOException e) {
             throw new MediaException("cannot write the quarantine copy " + copy + ": " + e.getMessage(), e);
         }

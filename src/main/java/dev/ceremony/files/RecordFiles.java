@@ -118,7 +118,7 @@ final class RecordFiles {
 
     private static void write(Path file, byte[] content, String what) {
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.createDirectories(file.getParent());
             DurableFiles.createNew(file, content);
         } catch (IOException e) {
             throw new RecordsException("cannot store " + what + " " + file + ": " + e.getMessage(), e);

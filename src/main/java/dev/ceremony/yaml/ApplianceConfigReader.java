@@ -130,6 +130,11 @@ public final class ApplianceConfigReader {
     private static TokenSettings token(YamlMapping token, Path base) {
         token.allowOnly("hsm-config", "label", "serial", "use");
         Path hsmConfig = base.resolve(token.string("hsm-config", ApplianceConfigReader::path)).normalize();
+        if (!java.nio.file.Files.isRegularFile(hsmConfig)) {
+            // Checked here, where the line that names the file is known; the token family is read much later.
+            throw token.required("hsm-config").error("there is no file " + hsmConfig + " (relative paths start at "
+                    + base + "); name the token family's file from the hsm-config/ folder");
+        }
         return new TokenSettings(hsmConfig, token.string("label", TokenSettings::label),
                 token.optionalString("serial", TokenSettings::serial),
                 token.optionalString("use", ApplianceConfigReader::use).map("production"::equals).orElse(true));

@@ -1,5 +1,6 @@
 package dev.ceremony.yaml;
 
+import dev.ceremony.config.ConfigException;
 import dev.ceremony.pki.CertificateProfile;
 import dev.ceremony.pki.ExtendedKeyUsage;
 import dev.ceremony.pki.KeyUsageBit;
@@ -63,8 +64,28 @@ public final class ProfileReader {
                     optionalBool(root, "renewal"),
                     optionalBool(root, "allow-loopback-ip"));
         } catch (IllegalArgumentException e) {
-            throw root.error(e.getMessage());
+            throw located(root, e.getMessage());
         }
+    }
+
+    /**
+     * A profile's own check names its field first ({@code validity: need ...}); the error is put at
+     * that field's line and path when the file has it, else at the document.
+     */
+    private static ConfigException located(YamlMapping root, String message) {
+        int colon = message.indexOf(": ");
+        if (colon > 0) {
+            YamlNode node = root;
+            for (String key : message.substring(0, colon).split("\\.", -1)) {
+                Optional<YamlNode> child = node instanceof YamlMapping mapping ? mapping.optional(key) : Optional.empty();
+                if (child.isEmpty()) {
+                    return root.error(message);
+                }
+                node = child.get();
+            }
+            return node.error(message.substring(colon + 2));
+        }
+        return root.error(message);
     }
 
     private static boolean optionalBool(YamlMapping mapping, String key) {

@@ -44,6 +44,9 @@ public final class StrictYaml {
     /** Largest file accepted; configs, profiles and scripts are a few KiB. */
     public static final int MAX_BYTES = 256 * 1024;
 
+    /** Deepest nesting of mappings and sequences accepted; the shipped files need four. */
+    public static final int MAX_DEPTH = 32;
+
     private final YAMLFactory factory = YAMLFactory.builder().build();
 
     /** Parses {@code file}; every problem is a {@link ConfigException} naming the file and line. */
@@ -85,7 +88,7 @@ public final class StrictYaml {
             if (first == null) {
                 throw new ConfigException(file, "", 0, "the file is empty");
             }
-            YamlNode root = new Reader(file, parser).value(first, "");
+            YamlNode root = new Reader(file, parser).value(first, "", 0);
             if (parser.nextToken() != null) {
                 throw new ConfigException(file, "", line(parser), "only one YAML document is allowed; remove the '---' "
                         + "and what follows");
@@ -157,15 +160,20 @@ public final class StrictYaml {
             this.parser = parser;
         }
 
-        YamlNode value(JsonToken token, String path) throws IOException {
+        YamlNode value(JsonToken token, String path, int depth) throws IOException {
             int line = line(parser);
+            if (depth > MAX_DEPTH) {
+                // Refused here, before the parser's own limit, which would name its internals and no place.
+                throw new ConfigException(file, path, line, "nested more than " + MAX_DEPTH
+                        + " levels deep; a ceremony file needs a few levels, so this one is not what was reviewed");
+            }
             if (token.isScalarValue() && parser.getText().isEmpty()) {
                 throw new ConfigException(file, path, line,
                         "has no value; give one, or remove the field if it is optional");
             }
             return switch (token) {
-                case START_OBJECT -> mapping(path, line);
-                case START_ARRAY -> sequence(path, line);
+                case START_OBJECT -> mapping(path, line, depth);
+                case START_ARRAY -> sequence(path, line, depth);
                 case VALUE_STRING -> new YamlScalar(file, path, line, parser.getText(), YamlScalar.Type.STRING);
                 case VALUE_NUMBER_INT -> new YamlScalar(file, path, line, parser.getText(), YamlScalar.Type.INTEGER);
                 case VALUE_NUMBER_FLOAT -> new YamlScalar(file, path, line, parser.getText(), YamlScalar.Type.FLOAT);
@@ -176,7 +184,7 @@ public final class StrictYaml {
             };
         }
 
-        private YamlMapping mapping(String path, int line) throws IOException {
+        private YamlMapping mapping(String path, int line, int depth) throws IOException {
             Map<String, YamlNode> entries = new LinkedHashMap<>();
             Map<String, Integer> keyLines = new HashMap<>();
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
@@ -188,15 +196,15 @@ public final class StrictYaml {
                     throw new ConfigException(file, childPath, keyLine, "duplicate key '" + key
                             + "' (first given on line " + first + "); each key may appear once");
                 }
-                entries.put(key, value(parser.nextToken(), childPath));
+                entries.put(key, value(parser.nextToken(), childPath, depth + 1));
             }
             return new YamlMapping(file, path, line, entries);
         }
 
-        private YamlSequence sequence(String path, int line) throws IOException {
+        private YamlSequence sequence(String path, int line, int depth) throws IOException {
             List<YamlNode> items = new ArrayList<>();
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                items.add(value(token, path + "[" + items.size() + "]"));
+                items.add(value(token, path + "[" + items.size() + "]", depth + 1));
             }
             return new YamlSequence(file, path, line, items);
         }

@@ -123,6 +123,40 @@ class ExportTest {
                 signer, log)).hasMessageContaining("never overwrites an export");
     }
 
+    /** What kill -9 does to a write: the file was created, none of its bytes reached it. */
+    private static final class Killed extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"SHA256SUMS", "SHA256SUMS.sig", ".SHA256SUMS.partial"})
+    void killedWhileCommitting_leavesAFolderWithoutSha256sums_neverAnEmptyFileInAFinishedOne(String killedAt)
+            throws Exception {
+        Path medium = Files.createDirectories(dir.resolve("killed-at" + killedAt));
+        Exporter.FileWriter dying = (target, content) -> {
+            if (target.getFileName().toString().equals(killedAt)) {
+                Files.createFile(target);
+                throw new Killed();
+            }
+            DurableFiles.createUnsynced(target, content);
+        };
+        try {
+            new Exporter(dying).export(medium, "export", plan(5000), signer, log);
+        } catch (Killed expected) {
+            // the state a kill at this file leaves is what is checked below
+        }
+
+        Path folder = medium.resolve("export");
+        if (Files.exists(folder.resolve("SHA256SUMS"))) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                assertThat(files.filter(Files::isRegularFile).toList()).as("a finished export")
+                        .contains(folder.resolve("SHA256SUMS.sig"))
+                        .allSatisfy(file -> assertThat(Files.size(file)).as(file + " is not empty").isPositive());
+            }
+            assertOk(Tool.run(folder, "sha256sum", "-c", "--quiet", "SHA256SUMS"));
+        }
+    }
+
     @Test
     void aFullMedium_stopsWithTheFileNamed_leavesNoPartialFile_andTheRetryElsewhereGivesTheSameBytes()
             throws Exception {

@@ -14,6 +14,7 @@ import dev.ceremony.yaml.TokenFamilyReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** The command line wired as {@code Main} wires it (real token driver, records, media), with captured output. */
@@ -31,6 +32,17 @@ public final class TestCli {
     private final Path home;
     private final Map<String, String> environment;
     private final Pkcs11TokenDriver.Loader loader;
+
+    /**
+     * The arguments of {@code run SCRIPT --batch} confirmed by Alice Admin and Wendy Witness, exporting
+     * to {@code export}, on the appliance {@code config}, then {@code more}.
+     */
+    public static List<String> batchRun(String script, Path export, Path config, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("run", script, "--batch", "--operator", "Alice Admin",
+                "--witness", "Wendy Witness", "--export", export.toString(), "--config", config.toString()));
+        args.addAll(List.of(more));
+        return args;
+    }
 
     /** A command line whose debug log goes to {@code dir/debug.log}. */
     public TestCli(Path dir) {

@@ -34,6 +34,10 @@ class ApplianceConfigReaderTest {
     Path dir;
 
     private Path write(String text) throws IOException {
+        Files.createDirectories(dir.resolve("hsm"));
+        if (!Files.exists(dir.resolve("hsm/softhsm2.yaml"))) {
+            Files.writeString(dir.resolve("hsm/softhsm2.yaml"), "family: softhsm2\n");
+        }
         return Files.writeString(dir.resolve("ceremony.yaml"), text);
     }
 
@@ -154,6 +158,16 @@ class ApplianceConfigReaderTest {
 
         assertThatThrownBy(() -> reader.read(file))
                 .hasMessageContaining(":5: token: expected a mapping (key: value lines), found the text 'softhsm'");
+    }
+
+    @Test
+    void missingHsmConfigFile_isNamedWithTheLineAndFieldThatPointToIt() throws IOException {
+        Path file = write(VALID.replace("hsm/softhsm2.yaml", "hsm/yubihsm2.yaml"));
+
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file.toAbsolutePath().normalize() + ":6: token.hsm-config: there is no file "
+                        + dir.toRealPath().resolve("hsm/yubihsm2.yaml"));
     }
 
     @Test

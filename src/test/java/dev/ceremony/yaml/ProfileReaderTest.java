@@ -105,6 +105,24 @@ class ProfileReaderTest {
                 .hasMessageContaining(expected);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            default above max    | mqtt-server | default-days: 365 | default-days: 900     | '  default-days:'    | validity
+            CA not critical      | root-ca     | critical: true    | critical: false       | '  critical:'        | basic-constraints.critical
+            leaf signing certs   | mqtt-server | key-usage: [digital-signature] | key-usage: [digital-signature, key-cert-sign] | key-usage: | key-usage
+            """)
+    void aProfileCheckAcrossFields_isReportedAtTheFieldItNames_onTheLineOfItsValue(String name, String profile, String replace,
+            String with, String fieldLine, String path) throws IOException {
+        String broken = Files.readString(PROFILES.resolve(profile + ".yaml")).replace(replace, with);
+        Path file = Files.writeString(dir.resolve(profile + ".yaml"), broken);
+        int line = broken.lines().toList().indexOf(broken.lines().filter(l -> l.startsWith(fieldLine)).findFirst()
+                .orElseThrow()) + 1;
+
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ":" + line + ": " + path + ": ");
+    }
+
     @Test
     void everyShippedProfile_isValid() throws IOException {
         try (var files = Files.list(PROFILES)) {

@@ -125,4 +125,26 @@ class StrictYamlTest {
         assertThatThrownBy(() -> root.mapping("token").string("serial"))
                 .hasMessage("reviewed.yaml:2: token.serial: required field is missing");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            block mappings  | true  | 'k:'  | ''
+            flow mappings   | false | '{k: ' | '}'
+            flow sequences  | false | '['    | ']'
+            """)
+    void nestingAThousandLevelsDeep_isRefusedWithItsLineAndPath_andNoParserInternals(String name, boolean block,
+            String open, String close) {
+        StringBuilder text = new StringBuilder("top:");
+        for (int level = 1; level <= 1000; level++) {
+            text.append(block ? "\n" + "  ".repeat(level) : " ").append(open);
+        }
+        text.append(" 1").append(close.repeat(1000)).append('\n');
+
+        assertThatThrownBy(() -> yaml.parse(FILE, text.toString()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageMatching("(?s)reviewed\\.yaml:\\d+: top(\\.k|\\[0\\])+: nested more than "
+                        + StrictYaml.MAX_DEPTH + " levels deep; .*")
+                .hasMessageNotContaining("snakeyaml").hasMessageNotContaining("Jackson")
+                .hasMessageNotContaining("Exception").hasMessageNotContaining("StreamReadConstraints");
+    }
 }
