@@ -240,18 +240,24 @@ public final class CeremonyRunner {
         } catch (LintException e) {
             return abort(run, current, "the lint refused what the step would sign: " + e.getMessage());
         } catch (StepRefused e) {
-            return refusedInSetup(current, completed) ? refuse(run, current, e.getMessage()) : stop(run, current, e);
+            return changedNothing(run) ? refuse(run, current, e.getMessage()) : stop(run, current, e);
         } catch (RuntimeException e) {
             return stop(run, current, e);
         }
     }
 
     /**
-     * A refusal in the preflight of a ceremony none of whose steps completed came before anything
-     * changed: there is nothing to resume, so it ends the ceremony instead of blocking the next one.
+     * A refusal while the ceremony has changed nothing of the CA (no key, serial, certificate,
+     * revocation, CRL, share or PIN in its records, in this run or an interrupted one): there is
+     * nothing to resume, so it ends the ceremony instead of blocking the next one.
      */
-    private static boolean refusedInSetup(ScriptStep step, Set<String> completed) {
-        return step.action() == StepAction.PREFLIGHT && completed.isEmpty();
+    private static boolean changedNothing(Run run) {
+        if (!run.logStarted()) {
+            return true;
+        }
+        boolean[] changed = {false};
+        run.eachRecord(AuditTypes.STATE_CHANGES, entry -> changed[0] = true);
+        return !changed[0];
     }
 
     /** Refused before anything changed: the refusal recorded, the ceremony ended as refused and sealed. */
@@ -261,6 +267,7 @@ public final class CeremonyRunner {
                     Optional.of(reason));
         }
         run.append(AuditTypes.REFUSAL, Map.of("step", step.id(), "reason", reason));
+        IncompleteFolders.clear(run);
         run.append(AuditTypes.CEREMONY_END, Map.of("outcome", "refused"));
         run.seal();
         return ended(run, RunOutcome.Ending.REFUSED, Optional.of(reason));

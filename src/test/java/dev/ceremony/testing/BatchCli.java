@@ -17,12 +17,14 @@ public final class BatchCli {
 
     private final TestCli cli;
     private final Path config;
+    private final Map<String, String> environment;
 
     public BatchCli(TestToken token, Path dir) throws IOException {
         this.config = token.writeApplianceConfig(dir.resolve("appliance"), List.of("preflight:",
                 "  allow-network: true"));
-        this.cli = new TestCli(dir, Map.of("CEREMONY_PIN", token.userPin(), "CEREMONY_DEBUG_LOG",
-                dir.resolve("debug.log").toString()));
+        this.environment = Map.of("CEREMONY_PIN", token.userPin(), "CEREMONY_DEBUG_LOG",
+                dir.resolve("debug.log").toString());
+        this.cli = new TestCli(dir, environment);
     }
 
     /** A command of this appliance ({@code --config} added). */
@@ -39,10 +41,24 @@ public final class BatchCli {
 
     /** {@code run SCRIPT --batch} with the two names and {@code more}. */
     public TestCli.Result batch(String script, String... more) {
+        return run(batchArgs(script, more).toArray(String[]::new));
+    }
+
+    /**
+     * The same ceremony in a child JVM, killed (SIGKILL) once it prints a line starting with
+     * {@code marker}; returns what it printed.
+     */
+    public String batchKilledAt(String marker, String script, String... more) throws Exception {
+        List<String> args = new ArrayList<>(batchArgs(script, more));
+        args.addAll(List.of("--config", config.toString()));
+        return ChildJvm.killAt(environment, marker, args);
+    }
+
+    private static List<String> batchArgs(String script, String... more) {
         List<String> args = new ArrayList<>(List.of("run", script, "--batch", "--operator", "Alice Admin", "--witness",
                 "Wendy Witness"));
         args.addAll(List.of(more));
-        return run(args.toArray(String[]::new));
+        return args;
     }
 
     /** Asserts that {@code result} is a completed ceremony. */
