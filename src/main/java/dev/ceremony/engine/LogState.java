@@ -41,10 +41,13 @@ final class LogState {
     private final Set<String> keep;
     /** Every quorum-set and pin-changed record of the log, in order: a few lines in a CA's life. */
     private final List<String> quorumLines;
+    /** What follows the last seal. */
+    private final UnsealedTail tail;
 
     private LogState(String first, String lastToken, Set<String> ceremonies, String lastCeremony,
-            List<String> lastLines, Set<String> keep, List<String> quorumLines) {
+            List<String> lastLines, Set<String> keep, List<String> quorumLines, UnsealedTail tail) {
         this.quorumLines = List.copyOf(quorumLines);
+        this.tail = tail;
         this.first = first;
         this.lastToken = lastToken;
         this.ceremonies = Set.copyOf(ceremonies);
@@ -55,13 +58,13 @@ final class LogState {
 
     /**
      * Reads what a ceremony needs to know from the log in one pass over the stream: the first
-     * record, the ceremony ids, the last token record, and of the last ceremony its first and last
-     * record and those of the {@code keep} types. A log of years of batches is never held whole,
+     * record, the ceremony ids, the last token record, of the last ceremony its first and last
+     * record and those of the {@code keep} types, and what follows the last seal. A log of years of batches is never held whole,
      * nor a big ceremony's records.
      */
     static LogState read(Optional<InputStream> log, Set<String> keep) {
         if (log.isEmpty()) {
-            return new LogState(null, null, Set.of(), null, List.of(), keep, List.of());
+            return new LogState(null, null, Set.of(), null, List.of(), keep, List.of(), UnsealedTail.none());
         }
         Set<String> ids = new HashSet<>();
         String[] first = {null};
@@ -70,9 +73,11 @@ final class LogState {
         String[] lastLine = {null};
         List<String> kept = new ArrayList<>();
         List<String> quorums = new ArrayList<>();
+        UnsealedTail.Scan scan = new UnsealedTail.Scan();
         try (InputStream in = log.get()) {
             LogLines.read(in, (bytes, from, to) -> {
                 String type = String.valueOf(AuditEntry.typeOf(bytes, from, to));
+                scan.next(type, AuditEntry.ceremonyOf(bytes, from, to));
                 boolean starts = first[0] == null || type.equals(AuditTypes.CEREMONY_START);
                 String line = null;
                 if (starts) {
@@ -105,12 +110,12 @@ final class LogState {
             throw new StepRefused("cannot read the audit log: " + e.getMessage(), e);
         }
         if (first[0] == null) {
-            return new LogState(null, null, Set.of(), null, List.of(), keep, List.of());
+            return new LogState(null, null, Set.of(), null, List.of(), keep, List.of(), UnsealedTail.none());
         }
         if (lastLine[0] != null) {
             kept.add(lastLine[0]);
         }
-        return new LogState(first[0], token[0], ids, ceremony[0], kept, keep, quorums);
+        return new LogState(first[0], token[0], ids, ceremony[0], kept, keep, quorums, scan.tail());
     }
 
     /**
@@ -153,6 +158,11 @@ final class LogState {
 
     boolean exists() {
         return first != null;
+    }
+
+    /** The records after the last seal, which the next seal vouches for. */
+    UnsealedTail unsealedTail() {
+        return tail;
     }
 
     /** Whether the log holds a ceremony of this id. */
