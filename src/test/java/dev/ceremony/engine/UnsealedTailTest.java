@@ -94,6 +94,15 @@ class UnsealedTailTest {
         return Files.readAllLines(log()).stream().map(AuditEntry::parse).filter(e -> e.type().equals(type)).toList();
     }
 
+    /** The transcript of {@code ceremony}, its runs of blanks (the wrapping) made one space. */
+    private String transcript(String ceremony) throws Exception {
+        try (var files = Files.list(dir.resolve("appliance/records/transcripts"))) {
+            Path transcript = files.filter(f -> f.getFileName().toString().startsWith(ceremony)).findFirst()
+                    .orElseThrow();
+            return Files.readString(transcript).replaceAll("\\s+", " ");
+        }
+    }
+
     @Test
     void aCeremonyKilledMidStep_resumes_showingAndRecordingTheRecordsAfterItsLastSeal() throws Exception {
         Path config = applianceWithRoot();
@@ -129,13 +138,24 @@ class UnsealedTailTest {
                 .containsEntry("unsealed-ceremonies", List.of(ceremony));
         assertThat(records(AuditTypes.CA_CERTIFICATE_STORED).stream().filter(e -> "device-ca".equals(
                 e.data().get("name")))).as("the certificate the killed run issued is kept, not issued again").hasSize(1);
-        Path transcript;
-        try (var files = Files.list(dir.resolve("appliance/records/transcripts"))) {
-            transcript = files.filter(f -> f.getFileName().toString().startsWith(ceremony)).findFirst().orElseThrow();
-        }
-        assertThat(Files.readString(transcript).replaceAll("\\s+", " ")).contains(unsealed + " record(s), not authenticated");
+        assertThat(transcript(ceremony)).contains(unsealed + " record(s), not authenticated")
+                .contains("RESUMED after an interruption").contains("sealed on resuming: " + unsealed + " record(s) found "
+                        + "after the log's last seal (line " + sealedLines + "), not authenticated until then");
         TestCli.Result audit = cli(dir).run("audit", "verify", log().toString());
         assertThat(audit.status()).as(audit.all()).isZero();
+        assertThat(audit.out()).contains("acknowledged line " + lineOf(AuditTypes.CEREMONY_RESUMED) + ": ceremony "
+                + ceremony + " sealed " + unsealed + " record(s) it found after the seal on line " + sealedLines);
+    }
+
+    /** The 1-based line of the first record of {@code type}. */
+    private int lineOf(String type) throws Exception {
+        List<String> lines = Files.readAllLines(log());
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(AuditEntry.typeField(type))) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no " + type + " record");
     }
 
     @Test
@@ -179,7 +199,13 @@ class UnsealedTailTest {
                 + "authenticated: ceremony-end \u00d71 (line " + (lines.size() - 1) + "), written by " + root);
         assertThat(records(AuditTypes.CEREMONY_START).get(0).data()).containsEntry("unsealed-before", 1L)
                 .containsEntry("last-sealed-line", (long) lines.size() - 2);
+        assertThat(transcript(records(AuditTypes.CEREMONY_START).get(0).ceremony())).contains("Sealed on start 1 "
+                + "record(s) found after the log's last seal (line " + (lines.size() - 2) + "), not authenticated until "
+                + "then: ceremony-end \u00d71, written by " + root);
         TestCli.Result audit = cli(dir).run("audit", "verify", log().toString());
         assertThat(audit.status()).as(audit.all()).isZero();
+        assertThat(audit.out()).contains("acknowledged line " + lineOf(AuditTypes.CEREMONY_START) + ": ceremony "
+                + records(AuditTypes.CEREMONY_START).get(0).ceremony() + " sealed 1 record(s) it found after the seal "
+                + "on line " + (lines.size() - 2));
     }
 }
