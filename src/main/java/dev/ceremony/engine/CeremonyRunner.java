@@ -459,6 +459,7 @@ public final class CeremonyRunner {
             throw new StepRefused("an abort needs its reason in printable text");
         }
         LogState before = LogState.read(setup.store().openLog(), LogState.RESUME);
+        before.unsealedTail().refuseForeign();
         LogState.Unfinished unfinished = before.unfinished().filter(u -> u.script().equals(script.id()))
                 .orElseThrow(() -> new StepRefused("there is no unfinished " + script.id() + " ceremony to abort"));
         Map<String, String> parameters = new LinkedHashMap<>();

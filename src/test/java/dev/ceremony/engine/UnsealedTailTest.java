@@ -181,6 +181,39 @@ class UnsealedTailTest {
     }
 
     @Test
+    void aChainedRecordOfAnotherCeremonyAfterAnUnfinishedOnesRecords_stopsItsResumeAndItsAbort_writingNothing()
+            throws Exception {
+        Path config = applianceWithRoot();
+        // The server CA's CRL stops the renewal: the records hold only the root. The ceremony stays unfinished.
+        List<String> renewal = args(dir, config, "crl-renewal");
+        TestCli.Result stopped = cli(dir).run(renewal.toArray(String[]::new));
+        assertThat(stopped.status()).as(stopped.all()).isEqualTo(1);
+        assertThat(stopped.out()).contains("root-crl").contains("stopped");
+        List<String> lines = Files.readAllLines(log());
+        String lastLine = lines.get(lines.size() - 1);
+        String root = AuditEntry.parse(lines.get(0)).ceremony();
+        AuditEntry last = AuditEntry.parse(lastLine);
+        AuditEntry continued = AuditChain.after(Clock.systemUTC(), last, AuditChain.sha256(lastLine)).next(
+                AuditTypes.STEP, Map.of("step", "sign-root", "outcome", "completed"));
+        AuditEntry forged = new AuditEntry(continued.seq(), continued.prev(), continued.time(), root, continued.type(),
+                continued.data(), continued.sig());
+        Files.writeString(log(), forged.line() + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        byte[] before = Files.readAllBytes(log());
+
+        TestCli.Result resume = cli(dir).run(renewal.toArray(String[]::new));
+        TestCli.Result abort = cli(dir).run("run", "crl-renewal", "--abort", "forged record", "--operator",
+                "Alice Admin", "--config", config.toString());
+
+        for (TestCli.Result result : List.of(resume, abort)) {
+            assertThat(result.status()).as(result.all()).isEqualTo(1);
+            assertThat(result.all()).contains("line " + (lines.size() + 1) + ", step of ceremony " + root)
+                    .contains("it follows ceremony " + last.ceremony() + "'s records without a ceremony-start")
+                    .contains("Nothing was written");
+        }
+        assertThat(Files.readAllBytes(log())).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
     void aCeremonyEndWhoseSealWasLost_isShownAndSealedByTheNextCeremony() throws Exception {
         Path config = applianceWithRoot();
         List<String> lines = Files.readAllLines(log());
