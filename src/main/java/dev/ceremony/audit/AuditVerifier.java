@@ -233,6 +233,28 @@ public final class AuditVerifier {
         }
     }
 
+    /**
+     * Why the seal on {@code sealLine} does not verify with the audit key of the log whose first
+     * record is {@code logStartLine}, or empty when it does. Only the signature is checked, not the
+     * chain before it: a writer checks the last seal before it continues a log.
+     */
+    public Optional<String> sealProblem(String logStartLine, String sealLine) {
+        try {
+            AuditEntry start = AuditEntry.parse(logStartLine);
+            byte[] key = base64(start.dataText("audit-key"), "audit-key");
+            AuditEntry seal = AuditEntry.parse(sealLine);
+            if (!seal.type().equals(AuditTypes.SEAL)) {
+                throw new BadRecord("it is a " + seal.type() + " record, not a seal");
+            }
+            checkSeal(seal, publicKey(start.dataText("audit-key")), AuditChain.sha256Bytes(key));
+            return Optional.empty();
+        } catch (BadRecord bad) {
+            return Optional.of(bad.getMessage());
+        } catch (RuntimeException e) {
+            return Optional.of("it cannot be read: " + e.getMessage());
+        }
+    }
+
     private static VerificationReport failed(int line, String reason, int records, int ceremonies, int seals,
             String head, Optional<Integer> torn, String certificate) {
         return new VerificationReport(false, Optional.of(new VerificationReport.Problem(line, reason)), records,

@@ -1,6 +1,7 @@
 package dev.ceremony.engine;
 
 import dev.ceremony.audit.AuditEntry;
+import dev.ceremony.audit.AuditVerifier;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.audit.Transcript;
 import dev.ceremony.pki.CertificateDrafter;
@@ -114,7 +115,7 @@ public final class CeremonyRunner {
                     + ". Fix the script parameters or the profile; nothing was touched");
         }
         LogState before = LogState.read(setup.store().openLog(), LogState.RESUME);
-        before.unsealedTail().refuseForeign();
+        before.requireContinuable(new AuditVerifier(setup.verifier()));
         Optional<LogState.Unfinished> unfinished = before.unfinished();
         Optional<StartedPlan> resuming = unfinished.filter(u -> u.script().equals(script.id()))
                 .map(LogState.Unfinished::started);
@@ -459,7 +460,7 @@ public final class CeremonyRunner {
             throw new StepRefused("an abort needs its reason in printable text");
         }
         LogState before = LogState.read(setup.store().openLog(), LogState.RESUME);
-        before.unsealedTail().refuseForeign();
+        before.requireContinuable(new AuditVerifier(setup.verifier()));
         LogState.Unfinished unfinished = before.unfinished().filter(u -> u.script().equals(script.id()))
                 .orElseThrow(() -> new StepRefused("there is no unfinished " + script.id() + " ceremony to abort"));
         Map<String, String> parameters = new LinkedHashMap<>();

@@ -26,6 +26,10 @@ import java.util.Set;
 record UnsealedTail(int lastSealedLine, int count, Map<String, Integer> types, List<String> ceremonies,
         Optional<Foreign> foreign) {
 
+    /** What the officer does with a log that cannot be continued. */
+    static final String WHAT_NEXT = "Keep this file as evidence for the auditor, and go on only with a copy of the log "
+            + "that ends at the head the witnesses wrote down (its mirror, or a backup)";
+
     /** A record no run of this program writes where it stands. */
     record Foreign(int line, String type, String ceremony, String why) {
     }
@@ -58,9 +62,7 @@ record UnsealedTail(int lastSealedLine, int count, Map<String, Integer> types, L
                     + record.line() + ", " + record.type() + " of ceremony " + record.ceremony() + ", after the last "
                     + "seal (line " + lastSealedLine + ") and so not authenticated; " + record.why() + ". Nothing was "
                     + "written. Run 'ceremony audit verify' on the log (with --head, the head the witnesses wrote "
-                    + "down at the last ceremony): it shows the " + count + " record(s) no seal covers. Keep this "
-                    + "file as evidence for the auditor, and go on only with a copy of the log that ends at that "
-                    + "head (its mirror, or a backup)");
+                    + "down at the last ceremony): it shows the " + count + " record(s) no seal covers. " + WHAT_NEXT);
         });
     }
 

@@ -181,6 +181,30 @@ class UnsealedTailTest {
     }
 
     @Test
+    void chainedRecordsUnderASealThatDoesNotVerify_stopTheNextCeremony_writingNothing() throws Exception {
+        Path config = applianceWithRoot();
+        List<String> lines = Files.readAllLines(log());
+        String lastLine = lines.get(lines.size() - 1);
+        AuditChain chain = AuditChain.after(Clock.systemUTC(), AuditEntry.parse(lastLine), AuditChain.sha256(lastLine));
+        AuditEntry forged = chain.next(AuditTypes.CERTIFICATE_ISSUED, Map.of("serial", "0badc0de"));
+        AuditEntry genuine = AuditEntry.parse(lastLine);
+        // A seal that chains, carrying the last genuine seal's signature, which is not over its line.
+        AuditEntry seal = new AuditEntry(forged.seq() + 1, AuditChain.sha256(forged.line()), forged.time(),
+                forged.ceremony(), AuditTypes.SEAL, genuine.data(), genuine.sig());
+        Files.writeString(log(), forged.line() + "\n" + seal.line() + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        byte[] before = Files.readAllBytes(log());
+
+        TestCli.Result result = cli(dir).run(args(dir, config, "intermediate-ca", "--param", "ca=server-ca", "--param",
+                "common-name=Never Server CA").toArray(String[]::new));
+
+        assertThat(result.status()).as(result.all()).isEqualTo(1);
+        assertThat(result.all()).contains("the audit log's last seal (line " + (lines.size() + 2) + ") does not verify: "
+                + "the seal's signature does not verify with the audit key").contains("Nothing was written");
+        assertThat(Files.readAllBytes(log())).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
     void aChainedRecordOfAnotherCeremonyAfterAnUnfinishedOnesRecords_stopsItsResumeAndItsAbort_writingNothing()
             throws Exception {
         Path config = applianceWithRoot();
