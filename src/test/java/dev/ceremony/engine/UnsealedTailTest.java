@@ -94,6 +94,30 @@ class UnsealedTailTest {
         return Files.readAllLines(log()).stream().map(AuditEntry::parse).filter(e -> e.type().equals(type)).toList();
     }
 
+    /** The log's last record. */
+    private AuditEntry lastRecord() throws Exception {
+        List<String> lines = Files.readAllLines(log());
+        return AuditEntry.parse(lines.get(lines.size() - 1));
+    }
+
+    /** A record of {@code type} chained to the log's last line, as anyone who can write the file can make one. */
+    private AuditEntry chained(String type, Map<String, Object> data) throws Exception {
+        List<String> lines = Files.readAllLines(log());
+        String lastLine = lines.get(lines.size() - 1);
+        return AuditChain.after(Clock.systemUTC(), AuditEntry.parse(lastLine), AuditChain.sha256(lastLine))
+                .next(type, data);
+    }
+
+    /** Appends {@link #chained} to the log and returns it. */
+    private AuditEntry appendChained(String type, Map<String, Object> data) throws Exception {
+        return append(chained(type, data));
+    }
+
+    private AuditEntry append(AuditEntry record) throws Exception {
+        Files.writeString(log(), record.line() + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        return record;
+    }
+
     /** The transcript of {@code ceremony}, its runs of blanks (the wrapping) made one space. */
     private String transcript(String ceremony) throws Exception {
         try (var files = Files.list(dir.resolve("appliance/records/transcripts"))) {
@@ -163,11 +187,8 @@ class UnsealedTailTest {
             throws Exception {
         Path config = applianceWithRoot();
         List<String> lines = Files.readAllLines(log());
-        String lastLine = lines.get(lines.size() - 1);
-        AuditEntry last = AuditEntry.parse(lastLine);
-        AuditEntry forged = AuditChain.after(Clock.systemUTC(), last, AuditChain.sha256(lastLine))
-                .next(AuditTypes.CERTIFICATE_ISSUED, Map.of("serial", "0badc0de", "subject", "CN=forged"));
-        Files.writeString(log(), forged.line() + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        AuditEntry last = lastRecord();
+        appendChained(AuditTypes.CERTIFICATE_ISSUED, Map.of("serial", "0badc0de", "subject", "CN=forged"));
         byte[] before = Files.readAllBytes(log());
 
         TestCli.Result result = cli(dir).run(args(dir, config, "intermediate-ca", "--param", "ca=server-ca", "--param",
@@ -184,15 +205,12 @@ class UnsealedTailTest {
     void chainedRecordsUnderASealThatDoesNotVerify_stopTheNextCeremony_writingNothing() throws Exception {
         Path config = applianceWithRoot();
         List<String> lines = Files.readAllLines(log());
-        String lastLine = lines.get(lines.size() - 1);
-        AuditChain chain = AuditChain.after(Clock.systemUTC(), AuditEntry.parse(lastLine), AuditChain.sha256(lastLine));
-        AuditEntry forged = chain.next(AuditTypes.CERTIFICATE_ISSUED, Map.of("serial", "0badc0de"));
-        AuditEntry genuine = AuditEntry.parse(lastLine);
+        AuditEntry genuine = lastRecord();
+        AuditEntry forged = appendChained(AuditTypes.CERTIFICATE_ISSUED, Map.of("serial", "0badc0de"));
         // A seal that chains, carrying the last genuine seal's signature, which is not over its line.
         AuditEntry seal = new AuditEntry(forged.seq() + 1, AuditChain.sha256(forged.line()), forged.time(),
                 forged.ceremony(), AuditTypes.SEAL, genuine.data(), genuine.sig());
-        Files.writeString(log(), forged.line() + "\n" + seal.line() + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+        append(seal);
         byte[] before = Files.readAllBytes(log());
 
         TestCli.Result result = cli(dir).run(args(dir, config, "intermediate-ca", "--param", "ca=server-ca", "--param",
@@ -214,14 +232,11 @@ class UnsealedTailTest {
         assertThat(stopped.status()).as(stopped.all()).isEqualTo(1);
         assertThat(stopped.out()).contains("root-crl").contains("stopped");
         List<String> lines = Files.readAllLines(log());
-        String lastLine = lines.get(lines.size() - 1);
         String root = AuditEntry.parse(lines.get(0)).ceremony();
-        AuditEntry last = AuditEntry.parse(lastLine);
-        AuditEntry continued = AuditChain.after(Clock.systemUTC(), last, AuditChain.sha256(lastLine)).next(
-                AuditTypes.STEP, Map.of("step", "sign-root", "outcome", "completed"));
-        AuditEntry forged = new AuditEntry(continued.seq(), continued.prev(), continued.time(), root, continued.type(),
-                continued.data(), continued.sig());
-        Files.writeString(log(), forged.line() + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        AuditEntry last = lastRecord();
+        AuditEntry continued = chained(AuditTypes.STEP, Map.of("step", "sign-root", "outcome", "completed"));
+        append(new AuditEntry(continued.seq(), continued.prev(), continued.time(), root, continued.type(),
+                continued.data(), continued.sig()));
         byte[] before = Files.readAllBytes(log());
 
         TestCli.Result resume = cli(dir).run(renewal.toArray(String[]::new));
