@@ -6,7 +6,11 @@ public final class AuditTypes {
     /** The first record: the audit public key, before any key or certificate exists. */
     public static final String LOG_START = "log-start";
 
-    /** A ceremony begins; carries the previous ceremony's head hash. */
+    /**
+     * A ceremony begins; carries the previous ceremony's head hash, and, when records followed the
+     * last seal, {@code unsealed-before} (their count), {@code last-sealed-line}, {@code unsealed-types}
+     * and {@code unsealed-ceremonies}: what its first seal vouches for.
+     */
     public static final String CEREMONY_START = "ceremony-start";
 
     /** The audit signer's certificate, issued by the root; its key must be the log-start key. */
@@ -63,7 +67,10 @@ public final class AuditTypes {
     /** A ceremony ended: {@code outcome} completed, aborted, or refused (in its preflight, before any change). */
     public static final String CEREMONY_END = "ceremony-end";
 
-    /** An interrupted ceremony was taken up again: {@code plan-sha256}. */
+    /**
+     * An interrupted ceremony was taken up again: {@code plan-sha256}, and the unsealed records it found
+     * as {@link #CEREMONY_START} names them.
+     */
     public static final String CEREMONY_RESUMED = "ceremony-resumed";
 
     /** A script step began: {@code step}, {@code action}, {@code arguments}. */

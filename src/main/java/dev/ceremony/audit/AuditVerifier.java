@@ -89,6 +89,7 @@ public final class AuditVerifier {
         private int headAt = -1;
         private boolean lastLineWasARecord;
         private int lines;
+        private final java.util.List<VerificationReport.Acknowledgement> acknowledged = new java.util.ArrayList<>();
 
         Walk(Optional<X509CertificateHolder> root, Optional<String> head) {
             this.root = root;
@@ -182,6 +183,12 @@ public final class AuditVerifier {
                 throw new BadRecord("it belongs to ceremony " + entry.ceremony() + " inside ceremony " + ceremony
                         + ": records of two ceremonies were spliced");
             }
+            if ((entry.type().equals(AuditTypes.CEREMONY_START) || entry.type().equals(AuditTypes.CEREMONY_RESUMED))
+                    && entry.data().get("unsealed-before") instanceof Number count
+                    && entry.data().get("last-sealed-line") instanceof Number sealedLine) {
+                acknowledged.add(new VerificationReport.Acknowledgement(i + 1, entry.ceremony(), count.longValue(),
+                        sealedLine.longValue()));
+            }
             if (entry.type().equals(AuditTypes.AUDIT_CERTIFICATE)) {
                 certificate = checkCertificate(entry, auditKeySha, root);
                 certificateTied = root.isPresent();
@@ -219,17 +226,39 @@ public final class AuditVerifier {
                         "it comes after the witnessed head (record " + (headAt + 1) + ") and no seal covers it: "
                         + (lines - 1 - covered) + " record(s) at the end are not authenticated, appended after "
                         + "the last seal (by a crash cut short, or by someone else)")), covered + 1, ceremonies, seals,
-                        expectedPrev, 0, 0, witnessed, torn, certificate);
+                        expectedPrev, 0, 0, witnessed, torn, certificate, acknowledged);
             }
             return new VerificationReport(true, Optional.empty(), lines, ceremonies, seals, expectedPrev,
-                    lines - 1 - lastSeal, covered + 1, witnessed, torn, certificate);
+                    lines - 1 - lastSeal, covered + 1, witnessed, torn, certificate, acknowledged);
+        }
+    }
+
+    /**
+     * Why the seal on {@code sealLine} does not verify with the audit key of the log whose first
+     * record is {@code logStartLine}, or empty when it does. Only the signature is checked, not the
+     * chain before it: a writer checks the last seal before it continues a log.
+     */
+    public Optional<String> sealProblem(String logStartLine, String sealLine) {
+        try {
+            AuditEntry start = AuditEntry.parse(logStartLine);
+            byte[] key = base64(start.dataText("audit-key"), "audit-key");
+            AuditEntry seal = AuditEntry.parse(sealLine);
+            if (!seal.type().equals(AuditTypes.SEAL)) {
+                throw new BadRecord("it is a " + seal.type() + " record, not a seal");
+            }
+            checkSeal(seal, publicKey(start.dataText("audit-key")), AuditChain.sha256Bytes(key));
+            return Optional.empty();
+        } catch (BadRecord bad) {
+            return Optional.of(bad.getMessage());
+        } catch (RuntimeException e) {
+            return Optional.of("it cannot be read: " + e.getMessage());
         }
     }
 
     private static VerificationReport failed(int line, String reason, int records, int ceremonies, int seals,
             String head, Optional<Integer> torn, String certificate) {
         return new VerificationReport(false, Optional.of(new VerificationReport.Problem(line, reason)), records,
-                ceremonies, seals, head, 0, 0, Optional.empty(), torn, certificate);
+                ceremonies, seals, head, 0, 0, Optional.empty(), torn, certificate, java.util.List.of());
     }
 
     private void checkSeal(AuditEntry entry, PublicKey auditKey, String auditKeySha) throws BadRecord {

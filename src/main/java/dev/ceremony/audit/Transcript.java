@@ -74,6 +74,7 @@ public final class Transcript {
         field("Started", first.time());
         field("Ended", last.time());
         field("Records", first.seq() + " to " + last.seq() + " of the audit log");
+        unsealedBefore(first).ifPresent(sealed -> field("Sealed on start", sealed));
 
         section("Participants");
         for (AuditEntry entry : steps.participants()) {
@@ -88,7 +89,8 @@ public final class Transcript {
             } else if (item instanceof TranscriptSteps.Resume resume) {
                 wrapped("  " + time(resume.entry()) + "  RESUMED after an interruption; completed before and not done "
                         + "again: " + (resume.notDoneAgain().isEmpty() ? "none" : String.join(", ", resume.notDoneAgain()
-                                .stream().map(Printable::escape).toList())), INDENT + "      ");
+                                .stream().map(Printable::escape).toList())) + unsealedBefore(resume.entry())
+                                .map(sealed -> "; sealed on resuming: " + sealed).orElse(""), INDENT + "      ");
             }
         }
         steps.abort().ifPresent(abort -> wrapped("  " + time(abort) + "  ABORTED" + (when.isEmpty() ? "" : " " + when)
@@ -293,6 +295,24 @@ public final class Transcript {
         line("");
         line(title);
         line("-".repeat(title.length()));
+    }
+
+    /**
+     * What a ceremony-start or ceremony-resumed record says its first seal vouched for: the records
+     * it found after the log's last seal, which no seal covered before.
+     */
+    private static java.util.Optional<String> unsealedBefore(AuditEntry entry) {
+        if (!(entry.data().get("unsealed-before") instanceof Number count)) {
+            return java.util.Optional.empty();
+        }
+        Object types = entry.data().get("unsealed-types");
+        Object ceremonies = entry.data().get("unsealed-ceremonies");
+        return java.util.Optional.of(Printable.escape(count + " record(s) found after the log's last seal (line "
+                + entry.data().get("last-sealed-line") + "), not authenticated until then"
+                + (types instanceof Map<?, ?> counted ? ": " + String.join(", ", counted.entrySet().stream()
+                        .map(type -> type.getKey() + " \u00d7" + type.getValue()).toList()) : "")
+                + (ceremonies instanceof List<?> names ? ", written by " + String.join(", ", names.stream()
+                        .map(String::valueOf).toList()) : "")));
     }
 
     private void field(String name, String value) {

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param witnessedHead where the head given with {@code --head} sits, when it was given and found
  * @param tornTailBytes bytes of a final line cut short by a crash (not tampering), if any
  * @param certificate what is known of the audit certificate's tie to the root
+ * @param acknowledged each ceremony start or resume that says it found records after the last seal,
+ *     which its first seal then vouched for
  */
 public record VerificationReport(
         boolean valid,
@@ -25,7 +27,19 @@ public record VerificationReport(
         int authenticated,
         Optional<WitnessedHead> witnessedHead,
         Optional<Integer> tornTailBytes,
-        String certificate) {
+        String certificate,
+        java.util.List<Acknowledgement> acknowledged) {
+
+    public VerificationReport {
+        acknowledged = java.util.List.copyOf(acknowledged);
+    }
+
+    /**
+     * A ceremony start or resume (on 1-based {@code line}) whose record says it found {@code records}
+     * record(s) after the seal on line {@code lastSealedLine}, and so sealed them knowingly.
+     */
+    public record Acknowledgement(int line, String ceremony, long records, long lastSealedLine) {
+    }
 
     /** The three answers an auditor can get. */
     public enum Verdict {

@@ -85,6 +85,12 @@ final class AuditVerifyCommand implements Callable<Integer> {
             row(out, "head", report.head());
         }
         row(out, "audit key", report.certificate());
+        for (int i = 0; i < report.acknowledged().size(); i++) {
+            VerificationReport.Acknowledgement ack = report.acknowledged().get(i);
+            row(out, i == 0 ? "acknowledged" : "", "line " + ack.line() + ": ceremony "
+                    + dev.ceremony.text.Printable.escape(ack.ceremony()) + " sealed " + ack.records()
+                    + " record(s) it found after the seal on line " + ack.lastSealedLine());
+        }
         row(out, "torn tail", report.tornTailBytes().map(n -> n + " bytes of a line cut short by a crash (not "
                 + "tampering); everything before it was checked").orElse("none"));
         row(out, "head check", witnessed.map(h -> report.witnessedHead().map(at -> headCheck(h, at))

@@ -1,6 +1,7 @@
 package dev.ceremony.engine;
 
 import dev.ceremony.audit.AuditEntry;
+import dev.ceremony.audit.AuditVerifier;
 import dev.ceremony.audit.AuditTypes;
 import dev.ceremony.audit.Transcript;
 import dev.ceremony.pki.CertificateDrafter;
@@ -114,6 +115,7 @@ public final class CeremonyRunner {
                     + ". Fix the script parameters or the profile; nothing was touched");
         }
         LogState before = LogState.read(setup.store().openLog(), LogState.RESUME);
+        before.requireContinuable(new AuditVerifier(setup.verifier()));
         Optional<LogState.Unfinished> unfinished = before.unfinished();
         Optional<StartedPlan> resuming = unfinished.filter(u -> u.script().equals(script.id()))
                 .map(LogState.Unfinished::started);
@@ -186,6 +188,7 @@ public final class CeremonyRunner {
         start.put("approved-plan", request.approvedPlan().isPresent());
         start.put("mode", KebabCase.of(request.mode()));
         start.put("parameters", new LinkedHashMap<>(request.script().values()));
+        run.before.unsealedTail().recordIn(start);
         if (bootstrap) {
             run.awaitLog(start);
         } else {
@@ -202,6 +205,11 @@ public final class CeremonyRunner {
             }
             for (String repair : run.workspace().repairs()) {
                 run.append(AuditTypes.RECORDS_REPAIRED, Map.of("repair", repair));
+            }
+            UnsealedTail tail = run.before.unsealedTail();
+            if (!tail.isEmpty()) {
+                run.operator.say("After the audit log's last seal (line " + tail.lastSealedLine() + "): "
+                        + tail.summary() + ". This ceremony's first seal vouches for them; the preflight shows them.");
             }
         }
         for (Map.Entry<Role, String> participant : new TreeSet<>(request.participants().keySet()).stream()
@@ -288,6 +296,7 @@ public final class CeremonyRunner {
         }
         data.put("approved-plan", run.request.approvedPlan().isPresent());
         data.put("completed-steps", List.copyOf(completed));
+        run.before.unsealedTail().recordIn(data);
         run.append(AuditTypes.CEREMONY_RESUMED, data);
         if (resumption.match() == PlanMatch.EARLIER_PLAN_FORMAT) {
             run.operator.say("Ceremony " + run.ceremony + " started under plan " + resumption.started().planSha256()
@@ -465,6 +474,7 @@ public final class CeremonyRunner {
             throw new StepRefused("an abort needs its reason in printable text");
         }
         LogState before = LogState.read(setup.store().openLog(), LogState.RESUME);
+        before.requireContinuable(new AuditVerifier(setup.verifier()));
         LogState.Unfinished unfinished = before.unfinished().filter(u -> u.script().equals(script.id()))
                 .orElseThrow(() -> new StepRefused("there is no unfinished " + script.id() + " ceremony to abort"));
         Map<String, String> parameters = new LinkedHashMap<>();

@@ -25,7 +25,9 @@ final class GenerateKeyStep implements StepHandler {
         KeySpec spec = KebabCase.parse(KeySpec.class, step.arguments().get("spec"));
         String label = step.arguments().get("label");
         boolean audit = label.equals(CaNames.AUDIT_RECORD);
-        Facts facts = Facts.of("The key about to be generated on the token:")
+        Facts facts = Facts.of(run.before.recordedKey(run.ceremony, label).isPresent()
+                ? "The key the interrupted run generated on the token and recorded, to be used:"
+                : "The key about to be generated on the token:")
                 .with("label", label)
                 .with("purpose", audit ? "signs the audit log (the root certifies it)" : "CA key '"
                         + step.arguments().get("key") + "'")
@@ -44,6 +46,14 @@ final class GenerateKeyStep implements StepHandler {
         KeyLabel label = new KeyLabel(step.arguments().get("label"));
         KeySpec spec = KebabCase.parse(KeySpec.class, step.arguments().get("spec"));
         Optional<KeyHandle> existing = token.findKey(label);
+        Optional<String> recorded = run.before.recordedKey(run.ceremony, label.value());
+        if (existing.isPresent() && recorded.isPresent() && recorded.equals(existing.get().publicKeySha256())) {
+            // The interrupted run generated and recorded this key, and stopped before the step's own record.
+            run.keys.put(name, existing.get());
+            run.operator.say("Key '" + label + "' was generated and recorded by the interrupted run; used, not "
+                    + "generated again.");
+            return Map.of("label", label.value(), "public-key-sha256", recorded.get());
+        }
         if (existing.isPresent()) {
             Optional<KeyHandle> reused = reuse(run, existing.get());
             if (reused.isPresent()) {

@@ -41,10 +41,16 @@ final class LogState {
     private final Set<String> keep;
     /** Every quorum-set and pin-changed record of the log, in order: a few lines in a CA's life. */
     private final List<String> quorumLines;
+    /** What follows the last seal. */
+    private final UnsealedTail tail;
+    /** The last seal's line, or null. */
+    private final String lastSeal;
 
     private LogState(String first, String lastToken, Set<String> ceremonies, String lastCeremony,
-            List<String> lastLines, Set<String> keep, List<String> quorumLines) {
+            List<String> lastLines, Set<String> keep, List<String> quorumLines, UnsealedTail tail, String lastSeal) {
         this.quorumLines = List.copyOf(quorumLines);
+        this.tail = tail;
+        this.lastSeal = lastSeal;
         this.first = first;
         this.lastToken = lastToken;
         this.ceremonies = Set.copyOf(ceremonies);
@@ -55,24 +61,27 @@ final class LogState {
 
     /**
      * Reads what a ceremony needs to know from the log in one pass over the stream: the first
-     * record, the ceremony ids, the last token record, and of the last ceremony its first and last
-     * record and those of the {@code keep} types. A log of years of batches is never held whole,
+     * record, the ceremony ids, the last token record, of the last ceremony its first and last
+     * record and those of the {@code keep} types, and what follows the last seal. A log of years of batches is never held whole,
      * nor a big ceremony's records.
      */
     static LogState read(Optional<InputStream> log, Set<String> keep) {
         if (log.isEmpty()) {
-            return new LogState(null, null, Set.of(), null, List.of(), keep, List.of());
+            return new LogState(null, null, Set.of(), null, List.of(), keep, List.of(), UnsealedTail.none(), null);
         }
         Set<String> ids = new HashSet<>();
         String[] first = {null};
         String[] token = {null};
         String[] ceremony = {null};
         String[] lastLine = {null};
+        String[] lastSeal = {null};
         List<String> kept = new ArrayList<>();
         List<String> quorums = new ArrayList<>();
+        UnsealedTail.Scan scan = new UnsealedTail.Scan();
         try (InputStream in = log.get()) {
             LogLines.read(in, (bytes, from, to) -> {
                 String type = String.valueOf(AuditEntry.typeOf(bytes, from, to));
+                scan.next(type, AuditEntry.ceremonyOf(bytes, from, to));
                 boolean starts = first[0] == null || type.equals(AuditTypes.CEREMONY_START);
                 String line = null;
                 if (starts) {
@@ -84,6 +93,9 @@ final class LogState {
                     if (first[0] == null) {
                         first[0] = line;
                     }
+                }
+                if (type.equals(AuditTypes.SEAL)) {
+                    lastSeal[0] = text(bytes, from, to);
                 }
                 if (type.equals(AuditTypes.TOKEN)) {
                     line = line != null ? line : text(bytes, from, to);
@@ -105,12 +117,12 @@ final class LogState {
             throw new StepRefused("cannot read the audit log: " + e.getMessage(), e);
         }
         if (first[0] == null) {
-            return new LogState(null, null, Set.of(), null, List.of(), keep, List.of());
+            return new LogState(null, null, Set.of(), null, List.of(), keep, List.of(), UnsealedTail.none(), null);
         }
         if (lastLine[0] != null) {
             kept.add(lastLine[0]);
         }
-        return new LogState(first[0], token[0], ids, ceremony[0], kept, keep, quorums);
+        return new LogState(first[0], token[0], ids, ceremony[0], kept, keep, quorums, scan.tail(), lastSeal[0]);
     }
 
     /**
@@ -155,7 +167,28 @@ final class LogState {
         return first != null;
     }
 
-    /** Whether the log holds a ceremony of this id. */
+    /** The records after the last seal, which the next seal vouches for. */
+    UnsealedTail unsealedTail() {
+        return tail;
+    }
+
+    /**
+     * Refuses to continue the log past a record no run writes where it stands, or past a last seal
+     * whose signature does not verify with the log's audit key (a forged seal would make forged
+     * records before it look sealed). Nothing has been written.
+     */
+    void requireContinuable(dev.ceremony.audit.AuditVerifier verifier) {
+        tail.refuseForeign();
+        if (lastSeal != null) {
+            verifier.sealProblem(first, lastSeal).ifPresent(problem -> {
+                throw new StepRefused("the audit log's last seal (line " + tail.lastSealedLine() + ") does not "
+                        + "verify: " + problem + ". Nothing was written. Run 'ceremony audit verify' on the log. "
+                        + UnsealedTail.WHAT_NEXT);
+            });
+        }
+    }
+
+        /** Whether the log holds a ceremony of this id. */
     boolean has(String ceremony) {
         return ceremonies.contains(ceremony);
     }

@@ -43,6 +43,15 @@ final class PreflightStep implements StepHandler {
         return details;
     }
 
+    /**
+     * What the checks found; and, when records follow the log's last seal, those records: the first
+     * seal of this ceremony, after this confirmation, vouches for them.
+     */
+    @Override
+    public dev.ceremony.text.Facts done(Run run, Map<String, Object> details) {
+        return run.before.unsealedTail().shownWith(StepHandler.super.done(run, details));
+    }
+
     private static void finding(Run run, Map<String, Object> details, PreflightFinding finding) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("check", finding.check());
