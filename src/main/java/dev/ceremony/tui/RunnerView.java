@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A ceremony while it runs: the steps, marked done, current or pending; the current step's
- * instruction in full; the last lines the engine said; a progress bar with count, rate and ETA; and
+ * A ceremony while it runs: the steps, marked done, current, pending, or where it ended undone;
+ * the current step's instruction in full; the last lines the engine said; a progress bar with count, rate and ETA; and
  * a waiting box while the engine works (a key generation, a batch). Only the engine's worker
  * changes it, through {@link Ui#later}; the keys it takes are for after the end.
  */
@@ -40,6 +40,8 @@ final class RunnerView implements View {
     private Optional<Progress> progress = Optional.empty();
     private boolean busy;
     private Optional<String> ended = Optional.empty();
+    /** Whether the run ended by completing its last step; else the step it ended in did not complete. */
+    private boolean completed;
     /** Rows the end of the run and the progress bar took at the last draw. */
     private int footerRows;
 
@@ -102,7 +104,9 @@ final class RunnerView implements View {
         int listWidth = Math.min(26, canvas.width() / 3);
         Canvas list = canvas.region(0, 0, listWidth - 1, bottom);
         for (int i = 0; i < steps.size() && i < list.height(); i++) {
-            String mark = i < current || (i == current && ended.isPresent()) ? "[x] " : i == current ? "[>] " : "[ ] ";
+            // [x] done; [!] the step the run ended in without completing it (refused, declined, stopped).
+            String mark = i < current || (i == current && completed) ? "[x] "
+                    : i == current && ended.isPresent() ? "[!] " : i == current ? "[>] " : "[ ] ";
             // A step's name cut here is marked, and shows whole at the right as "Step n of m: name".
             String line = Canvas.fit(mark + steps.get(i), list.width());
             if (i == current) {
@@ -202,8 +206,10 @@ final class RunnerView implements View {
         busy = working;
     }
 
-    void ended(String outcome) {
+    /** The run ended, saying {@code outcome}; {@code completed} when its last step completed. */
+    void ended(String outcome, boolean completed) {
         ended = Optional.of(outcome);
+        this.completed = completed;
         busy = false;
     }
 }

@@ -133,7 +133,7 @@ public final class Tui {
             } catch (RuntimeException | Error e) {
                 // Out of memory included: the screen says so; the ceremony resumes when run again.
                 ui.later(() -> {
-                    runner.ended("The ceremony could not run.");
+                    runner.ended("The ceremony could not run.", false);
                     error("The ceremony could not run", e, () -> { });
                     pane.invalidate();
                 });
@@ -172,7 +172,7 @@ public final class Tui {
         }
         outcome.head().ifPresent(head -> lines.add("Audit log head: " + head));
         outcome.transcript().ifPresent(file -> lines.add("Transcript: " + file));
-        runner.ended(title + ". Enter: back to the home screen.");
+        runner.ended(title + ". Enter: back to the home screen.", outcome.ending() == RunOutcome.Ending.COMPLETED);
         ui.open(new MessageDialog(ui, title, lines, () -> { }));
         pane.invalidate();
     }

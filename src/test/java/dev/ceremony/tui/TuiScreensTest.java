@@ -254,6 +254,25 @@ class TuiScreensTest {
     }
 
     @Test
+    void theStepARunEndsIn_withoutCompletingIt_isMarkedUndone_neverDone() {
+        for (RunOutcome.Ending ending : List.of(RunOutcome.Ending.REFUSED, RunOutcome.Ending.ABORTED,
+                RunOutcome.Ending.STOPPED)) {
+            VirtualScreen screen = new VirtualScreen(new ScriptedBackend(DASHBOARD, op -> {
+                op.showStep(1, 3, step("preflight", StepAction.PREFLIGHT));
+                op.showStep(2, 3, step("generate-root-key", StepAction.CONFIRM));
+                return new RunOutcome("root-ca-1", ending, Optional.empty(), Optional.empty(),
+                        Optional.of("the token is not the one on the plan"));
+            }), 80, 24, List.of());
+            startCeremony(screen);
+            screen.until(text -> text.contains("Enter: back to the home screen"));
+            screen.key(KeyType.Enter);
+            String runner = screen.until(text -> text.contains("[!] generate-root-key"));
+            assertThat(runner).as(ending + ": the steps the run went through").contains("[x] preflight")
+                    .contains("[ ] export").doesNotContain("[x] generate-root-key");
+        }
+    }
+
+    @Test
     void theReviewGate_listsTheRequests_explainsRefusals_andLetsTheOfficerLeaveOneOut() throws Exception {
         AtomicReference<Confirmation> answer = new AtomicReference<>();
         AtomicReference<java.util.Set<String>> leftOut = new AtomicReference<>();
