@@ -3,7 +3,7 @@ package dev.ceremony.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ceremony.audit.AuditTypes;
-import dev.ceremony.testing.ChildJvm;
+import dev.ceremony.testing.BatchCli;
 import dev.ceremony.testing.SoftHsm;
 import dev.ceremony.testing.TestCli;
 import dev.ceremony.testing.TestToken;
@@ -11,8 +11,6 @@ import dev.ceremony.token.KeyHandle;
 import dev.ceremony.token.Token;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,22 +28,17 @@ class RootAbortAfterSelfSignatureTest {
     @Test
     void abortAfterTheSelfSignature_isRefusedWithWhatToDo_andTheRerunCertifiesTheAuditKeyWithTheSameRoot(
             TestToken testToken) throws Exception {
-        Path config = testToken.writeApplianceConfig(dir.resolve("appliance"), List.of("preflight:",
-                "  allow-network: true"));
+        BatchCli cli = new BatchCli(testToken, dir);
         Path out = Files.createDirectories(dir.resolve("usb"));
-        Map<String, String> environment = Map.of("CEREMONY_PIN", testToken.userPin(), "CEREMONY_DEBUG_LOG",
-                dir.resolve("debug.log").toString());
-        List<String> rootCa = TestCli.batchRun("root-ca", out, config);
         Path log = dir.resolve("appliance/records/audit.jsonl");
 
-        ChildJvm.killAt(environment, "Step 5 of 7", rootCa);
+        cli.batchKilledAt("Step 5 of 7", "root-ca", "--export", out.toString());
         assertThat(count(log, AuditTypes.CA_CERTIFICATE_STORED)).as("killed after the self-signature").isEqualTo(1);
         assertThat(count(log, AuditTypes.AUDIT_CERTIFICATE)).as("and before the audit key was certified").isZero();
         String before = Files.readString(log);
-        TestCli cli = new TestCli(dir, environment);
 
         TestCli.Result aborted = cli.run("run", "root-ca", "--abort", "the witness had to leave", "--operator",
-                "Alice Admin", "--witness", "Wendy Witness", "--config", config.toString());
+                "Alice Admin", "--witness", "Wendy Witness");
 
         assertThat(aborted.status()).as(aborted.all()).isEqualTo(1);
         assertThat(aborted.all().replaceAll("\\s+", " ")).contains("cannot be aborted: the root certificate is "
@@ -53,7 +46,7 @@ class RootAbortAfterSelfSignatureTest {
                 .contains("no second root is made").contains("start over on a freshly initialised token");
         assertThat(Files.readString(log)).as("the refused abort changed nothing").isEqualTo(before);
 
-        TestCli.Result resumed = cli.run(rootCa.toArray(String[]::new));
+        TestCli.Result resumed = cli.batch("root-ca", "--export", out.toString());
 
         assertThat(resumed.status()).as(resumed.all()).isZero();
         assertThat(resumed.out()).contains("self-sign-root: completed in the interrupted run");
@@ -68,7 +61,7 @@ class RootAbortAfterSelfSignatureTest {
             rootCertificate = folders.map(folder -> folder.resolve("root-ca.cert.pem")).filter(Files::exists)
                     .findFirst().orElseThrow();
         }
-        TestCli.Result verified = cli.run("audit", "verify", log.toString(), "--root", rootCertificate.toString());
+        TestCli.Result verified = cli.bare("audit", "verify", log.toString(), "--root", rootCertificate.toString());
         assertThat(verified.status()).as(verified.all()).isZero();
     }
 
